@@ -1,0 +1,41 @@
+import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaClient } from "./generated/prisma/client";
+import { getEnv } from "./env";
+
+export type Db = PrismaClient;
+/** A client or an interactive transaction: what services accept so callers can compose them. */
+export type DbClient = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+/** How long a writer waits for SQLite's lock before giving up, in milliseconds. */
+const BUSY_TIMEOUT_MS = 5000;
+
+// WAL lets readers proceed while one writer writes; FULL syncs every commit, so a power cut
+// loses no annotation a user was told was saved.
+const CONNECTION_PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
+
+function withPragmas(factory: PrismaBetterSqlite3): SqlMigrationAwareDriverAdapterFactory {
+  const prepare = async (adapter: SqlDriverAdapter) => {
+    await adapter.executeScript(CONNECTION_PRAGMAS);
+    return adapter;
+  };
+  return {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => prepare(await factory.connect()),
+    connectToShadowDb: async () => prepare(await factory.connectToShadowDb()),
+  };
+}
+
+export function createDatabaseClient(databaseUrl: string): Db {
+  const adapter = withPragmas(new PrismaBetterSqlite3({ url: databaseUrl, timeout: BUSY_TIMEOUT_MS }));
+  return new PrismaClient({ adapter });
+}
+
+// One client per server process; reused across hot reloads in development.
+const globalForDb = globalThis as unknown as { workbenchDb?: Db };
+
+export function getDb(): Db {
+  globalForDb.workbenchDb ??= createDatabaseClient(getEnv().databaseUrl);
+  return globalForDb.workbenchDb;
+}

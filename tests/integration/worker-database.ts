@@ -1,0 +1,12 @@
+import fs from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { inject } from "vitest";
+
+// Each test file gets a fresh copy of the migrated template database, so files never see each
+// other's rows and can run in parallel.
+const template = inject("templateDatabaseFile");
+const file = path.join(path.dirname(template), `test-${randomUUID()}.db`);
+fs.copyFileSync(template, file);
+process.env.DATABASE_URL = `file:${file}`;
+process.env.NEXTAUTH_SECRET ??= "test-secret-that-is-long-enough-for-the-schema-check";
