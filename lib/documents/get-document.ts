@@ -1,0 +1,20 @@
+import type { DbClient } from "../db";
+import { requireDocumentRole } from "./require-document-role";
+import { toStringArray } from "./list-documents";
+
+/** A document the actor may read, with its current text and the actor's role in its workspace. */
+export async function getDocument(db: DbClient, { actor, documentId }: { actor: { id: string }; documentId: string }) {
+  const { membership } = await requireDocumentRole(db, { userId: actor.id, documentId, minimum: "VIEWER" });
+  const document = await db.document.findUniqueOrThrow({
+    where: { id: documentId },
+    include: {
+      workspace: { select: { id: true, name: true } },
+      createdBy: { select: { name: true } },
+    },
+  });
+  const revision = await db.documentRevision.findUniqueOrThrow({
+    where: { documentId_number: { documentId, number: document.currentRevisionNumber } },
+    select: { id: true, number: true, text: true, mediaType: true, contentHash: true, createdAt: true },
+  });
+  return { ...document, authors: toStringArray(document.authors), revision, role: membership.role };
+}

@@ -1,0 +1,15 @@
+import type { DbClient } from "../db";
+import { AppError } from "../errors";
+import { hashPassword, verifyPassword } from "../auth/password";
+import { changePasswordSchema } from "../validations/auth";
+import { parseInput } from "../validations/parse-input";
+
+/** A person changes their own password, proving they know the current one. */
+export async function changePassword(db: DbClient, { actor, input }: { actor: { id: string }; input: unknown }) {
+  const { currentPassword, newPassword } = parseInput(changePasswordSchema, input);
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.id }, select: { passwordHash: true } });
+  if (!(await verifyPassword(user.passwordHash, currentPassword))) {
+    throw new AppError("INVALID_INPUT", "Your current password is not right.", { currentPassword: "Not your current password." });
+  }
+  await db.user.update({ where: { id: actor.id }, data: { passwordHash: await hashPassword(newPassword) } });
+}

@@ -1,0 +1,28 @@
+import type { Db } from "../db";
+import { AppError } from "../errors";
+import { hashPassword } from "../auth/password";
+import { signUpSchema } from "../validations/auth";
+import { parseInput } from "../validations/parse-input";
+import { createWorkspace } from "../workspaces/create-workspace";
+import { loadSeedCorpus } from "../../seeds/load-seed-corpus";
+
+/**
+ * Creates an account and its first workspace, which holds a copy of the sample corpus so there is
+ * something to read and annotate at once. The workspace is the person's own: nobody else sees it.
+ */
+export async function signUpUser(db: Db, { input }: { input: unknown }) {
+  const { name, email, password } = parseInput(signUpSchema, input);
+  if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
+    throw new AppError("CONFLICT", "An account with this email already exists. Sign in instead.", { email: "Already registered." });
+  }
+  const passwordHash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({ data: { name, email, passwordHash }, select: { id: true, email: true, name: true } });
+    const workspace = await createWorkspace(tx, {
+      actor: user,
+      input: { name: `${name}’s workspace`, description: "Starts with the sample corpus: five accounts of the 14th Party Congress, December 1925." },
+    });
+    await loadSeedCorpus(tx, { actor: user, workspaceId: workspace.id });
+    return { user, workspaceId: workspace.id };
+  });
+}

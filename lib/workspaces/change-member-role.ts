@@ -1,0 +1,20 @@
+import type { DbClient } from "../db";
+import { AppError } from "../errors";
+import type { Role } from "../generated/prisma/enums";
+import { roleSchema } from "../validations/workspace";
+import { parseInput } from "../validations/parse-input";
+import { assertAnotherOwnerRemains } from "./assert-another-owner-remains";
+import { requireWorkspaceRole } from "./require-workspace-role";
+
+/** An owner changes a member's role; the last owner cannot step down. */
+export async function changeMemberRole(
+  db: DbClient,
+  { actor, workspaceId, userId, role }: { actor: { id: string }; workspaceId: string; userId: string; role: unknown },
+) {
+  await requireWorkspaceRole(db, { userId: actor.id, workspaceId, minimum: "OWNER" });
+  const newRole: Role = parseInput(roleSchema, role);
+  const membership = await db.membership.findUnique({ where: { userId_workspaceId: { userId, workspaceId } } });
+  if (!membership) throw new AppError("NOT_FOUND", "That person is not a member of this workspace.");
+  if (membership.role === "OWNER" && newRole !== "OWNER") await assertAnotherOwnerRemains(db, workspaceId, userId);
+  return db.membership.update({ where: { id: membership.id }, data: { role: newRole } });
+}

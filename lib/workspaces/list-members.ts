@@ -1,0 +1,13 @@
+import type { DbClient } from "../db";
+import { requireWorkspaceRole } from "./require-workspace-role";
+
+/** The workspace's members (any member may see who else is in it). */
+export async function listMembers(db: DbClient, { actor, workspaceId }: { actor: { id: string }; workspaceId: string }) {
+  await requireWorkspaceRole(db, { userId: actor.id, workspaceId, minimum: "VIEWER" });
+  const memberships = await db.membership.findMany({
+    where: { workspaceId },
+    orderBy: { createdAt: "asc" },
+    include: { user: { select: { id: true, name: true, email: true } } },
+  });
+  return memberships.map((m) => ({ userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, since: m.createdAt }));
+}

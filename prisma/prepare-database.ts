@@ -1,0 +1,46 @@
+// Runs before the server starts (npm start / npm run dev): applies pending migrations to the
+// configured SQLite file and, on first start of a local installation, creates the demo account
+// with the seed corpus. Safe to run on every start.
+import fs from "node:fs";
+import path from "node:path";
+import { createDatabaseClient } from "../lib/db";
+import { databaseFilePath } from "../lib/database-url";
+import { getEnv } from "../lib/env";
+import { DEMO_ACCOUNT, seedDemoWorkspace } from "../seeds/seed-demo-workspace";
+import { migrateDatabase } from "./migrate-database";
+
+async function main() {
+  const env = getEnv();
+  fs.mkdirSync(path.dirname(databaseFilePath(env.databaseUrl)), { recursive: true });
+  const started = performance.now();
+  const output = migrateDatabase(env.databaseUrl);
+  const applied = output.match(/following migration\(s\) have been applied[\s\S]*/)?.[0] ? "migrations applied" : "schema up to date";
+  console.log(`[workbench] database ${databaseFilePath(env.databaseUrl)}: ${applied} (${Math.round(performance.now() - started)} ms)`);
+
+  if (env.authSecretConfigured) {
+    console.log("[workbench] NEXTAUTH_SECRET is set: no demo account is created. Sign up to get a workspace with the sample corpus.");
+    return;
+  }
+  const db = createDatabaseClient(env.databaseUrl);
+  try {
+    const { created } = await seedDemoWorkspace(db);
+    if (created) console.log("[workbench] first start: loaded the seed corpus into a demo workspace.");
+  } finally {
+    await db.$disconnect();
+  }
+  const port = process.env.PORT ?? "3000";
+  console.log(
+    [
+      "",
+      "  Source-criticism workbench (local use)",
+      `  Open     http://localhost:${port}`,
+      `  Sign in  ${DEMO_ACCOUNT.email}  /  ${DEMO_ACCOUNT.password}`,
+      "",
+    ].join("\n"),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error("[workbench] could not prepare the database:", error instanceof Error ? error.message : error);
+  process.exit(1);
+});

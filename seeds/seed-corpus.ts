@@ -1,0 +1,55 @@
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import type { DocumentText } from "../lib/documents/read-document-text";
+import { readPastedText } from "../lib/documents/read-document-text";
+import type { DocumentMetadataInput } from "../lib/validations/document-metadata";
+
+/** The seed corpus: five accounts of the 14th Party Congress (December 1925), copied from shared/seeds. */
+export const SEED_CORPUS_DIR = path.join(import.meta.dirname, "corpus");
+
+const manifestSchema = z.object({
+  documents: z.array(
+    z.object({
+      file: z.string(),
+      title: z.string(),
+      author: z.string().optional(),
+      kind: z.enum(["primary", "secondary", "tertiary"]),
+      genre: z.string(),
+      date: z.string().nullable(),
+      event_date: z.string().optional(),
+      notes: z.string().optional(),
+    }),
+  ),
+});
+
+export interface SeedDocument {
+  /** The manifest's file name: a stable key for demo annotations that refer to a document. */
+  file: string;
+  metadata: DocumentMetadataInput;
+  content: DocumentText;
+}
+
+let cached: SeedDocument[] | undefined;
+
+/** The corpus's texts and metadata, read once per process. */
+export function readSeedCorpus(dir: string = SEED_CORPUS_DIR): SeedDocument[] {
+  if (cached && dir === SEED_CORPUS_DIR) return cached;
+  const manifest = manifestSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8")));
+  const documents = manifest.documents.map((entry): SeedDocument => ({
+    file: entry.file,
+    metadata: {
+      title: entry.title,
+      authors: entry.author ? [entry.author] : [],
+      dateText: entry.date,
+      sourceKind: entry.kind.toUpperCase() as "PRIMARY" | "SECONDARY" | "TERTIARY",
+      genre: entry.genre,
+      language: "en",
+      provenance: "Seed corpus of the workbench (English translations).",
+      notes: [entry.notes, entry.event_date ? `Event date: ${entry.event_date}.` : undefined].filter(Boolean).join(" "),
+    },
+    content: readPastedText(fs.readFileSync(path.join(dir, entry.file), "utf8")),
+  }));
+  if (dir === SEED_CORPUS_DIR) cached = documents;
+  return documents;
+}
