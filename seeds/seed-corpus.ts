@@ -6,7 +6,6 @@ import { readPastedText } from "../lib/documents/read-document-text";
 import type { DocumentMetadataInput } from "../lib/validations/document-metadata";
 
 /** The seed corpus: five accounts of the 14th Party Congress (December 1925), copied from shared/seeds. */
-export const SEED_CORPUS_DIR = path.join(import.meta.dirname, "corpus");
 
 const manifestSchema = z.object({
   documents: z.array(
@@ -32,10 +31,14 @@ export interface SeedDocument {
 
 let cached: SeedDocument[] | undefined;
 
-/** The corpus's texts and metadata, read once per process. */
-export function readSeedCorpus(dir: string = SEED_CORPUS_DIR): SeedDocument[] {
-  if (cached && dir === SEED_CORPUS_DIR) return cached;
-  const manifest = manifestSchema.parse(JSON.parse(fs.readFileSync(path.join(dir, "manifest.json"), "utf8")));
+/**
+ * The corpus's texts and metadata, read once per process. Paths start from the working directory
+ * (the project root for every npm script and the server; bundled code has no import.meta.dirname)
+ * and name the folder literally, so the build traces only seeds/corpus.
+ */
+export function readSeedCorpus(): SeedDocument[] {
+  if (cached) return cached;
+  const manifest = manifestSchema.parse(JSON.parse(fs.readFileSync(path.join(process.cwd(), "seeds", "corpus", "manifest.json"), "utf8")));
   const documents = manifest.documents.map((entry): SeedDocument => ({
     file: entry.file,
     metadata: {
@@ -48,8 +51,8 @@ export function readSeedCorpus(dir: string = SEED_CORPUS_DIR): SeedDocument[] {
       provenance: "Seed corpus of the workbench (English translations).",
       notes: [entry.notes, entry.event_date ? `Event date: ${entry.event_date}.` : undefined].filter(Boolean).join(" "),
     },
-    content: readPastedText(fs.readFileSync(path.join(dir, entry.file), "utf8")),
+    content: readPastedText(fs.readFileSync(path.join(process.cwd(), "seeds", "corpus", path.basename(entry.file)), "utf8")),
   }));
-  if (dir === SEED_CORPUS_DIR) cached = documents;
+  cached = documents;
   return documents;
 }

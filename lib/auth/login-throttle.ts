@@ -1,10 +1,14 @@
-import type { DbClient } from "../db";
+import type { Db } from "../db";
 import { AppError } from "../errors";
 
 /**
- * Failed sign-ins are counted per account and per client address in a fixed window; past the
+ * Sign-in attempts are counted per account and per client address in a fixed window; past the
  * limit, that key is blocked for a while. Counting by account stops guessing one password from
  * many addresses; counting by address stops one client trying many accounts.
+ *
+ * An attempt is counted *before* its password is checked, inside one transaction (SQLite runs one
+ * writer at a time), so a burst of parallel guesses cannot all slip past the check; a successful
+ * attempt then takes its count back.
  */
 export const THROTTLE_POLICY = {
   account: { maxFailures: 5, windowMs: 15 * 60_000, blockMs: 15 * 60_000 },
@@ -13,49 +17,61 @@ export const THROTTLE_POLICY = {
 
 type Scope = keyof typeof THROTTLE_POLICY;
 
-function keysFor(email: string, ip: string): { scope: Scope; key: string }[] {
-  return [
-    { scope: "account", key: `account:${email}` },
-    { scope: "ip", key: `ip:${ip}` },
-  ];
-}
+const accountKey = (email: string) => `account:${email}`;
+const ipKey = (ip: string) => `ip:${ip}`;
 
 function minutesUntil(date: Date, now: Date): number {
   return Math.max(1, Math.ceil((date.getTime() - now.getTime()) / 60_000));
 }
 
-/** Throws RATE_LIMITED with a message saying how long to wait when either key is blocked. */
-export async function assertLoginAllowed(db: DbClient, email: string, ip: string, now: Date = new Date()): Promise<void> {
-  const rows = await db.loginThrottle.findMany({ where: { key: { in: keysFor(email, ip).map((k) => k.key) } } });
-  for (const row of rows) {
-    if (row.blockedUntil && row.blockedUntil > now) {
-      const minutes = minutesUntil(row.blockedUntil, now);
-      const who = row.key.startsWith("account:") ? "this account" : "your network address";
-      throw new AppError(
-        "RATE_LIMITED",
-        `Too many failed sign-in attempts for ${who}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-      );
+function rateLimited(scope: Scope, until: Date, now: Date): AppError {
+  const minutes = minutesUntil(until, now);
+  const who = scope === "account" ? "this account" : "your network address";
+  return new AppError("RATE_LIMITED", `Too many failed sign-in attempts for ${who}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+}
+
+/**
+ * Counts one attempt against the account and the address, or throws RATE_LIMITED (counting
+ * nothing) when either is blocked. Call recordLoginSuccess if the password then proves right.
+ */
+export async function registerLoginAttempt(db: Db, email: string, ip: string, now: Date = new Date()): Promise<void> {
+  const keys: { scope: Scope; key: string }[] = [
+    { scope: "account", key: accountKey(email) },
+    { scope: "ip", key: ipKey(ip) },
+  ];
+  await db.$transaction(async (tx) => {
+    const rows = await tx.loginThrottle.findMany({ where: { key: { in: keys.map((k) => k.key) } } });
+    for (const { scope, key } of keys) {
+      const blockedUntil = rows.find((row) => row.key === key)?.blockedUntil;
+      if (blockedUntil && blockedUntil > now) throw rateLimited(scope, blockedUntil, now);
     }
-  }
+    for (const { scope, key } of keys) {
+      const policy = THROTTLE_POLICY[scope];
+      const row = rows.find((r) => r.key === key);
+      const windowOpen = row !== undefined && now.getTime() - row.windowStartedAt.getTime() < policy.windowMs;
+      const failures = windowOpen ? row.failures + 1 : 1;
+      const windowStartedAt = windowOpen ? row.windowStartedAt : now;
+      const blockedUntil = failures >= policy.maxFailures ? new Date(now.getTime() + policy.blockMs) : null;
+      await tx.loginThrottle.upsert({
+        where: { key },
+        create: { key, failures, windowStartedAt, blockedUntil },
+        update: { failures, windowStartedAt, blockedUntil },
+      });
+    }
+  });
 }
 
-export async function recordLoginFailure(db: DbClient, email: string, ip: string, now: Date = new Date()): Promise<void> {
-  for (const { scope, key } of keysFor(email, ip)) {
-    const policy = THROTTLE_POLICY[scope];
-    const row = await db.loginThrottle.findUnique({ where: { key } });
-    const windowOpen = row && now.getTime() - row.windowStartedAt.getTime() < policy.windowMs;
-    const failures = windowOpen ? row.failures + 1 : 1;
-    const windowStartedAt = windowOpen ? row.windowStartedAt : now;
-    const blockedUntil = failures >= policy.maxFailures ? new Date(now.getTime() + policy.blockMs) : null;
-    await db.loginThrottle.upsert({
-      where: { key },
-      create: { key, failures, windowStartedAt, blockedUntil },
-      update: { failures, windowStartedAt, blockedUntil },
-    });
-  }
-}
-
-/** A successful sign-in clears the account's count; the address's count stays. */
-export async function recordLoginSuccess(db: DbClient, email: string): Promise<void> {
-  await db.loginThrottle.deleteMany({ where: { key: `account:${email}` } });
+/**
+ * The password was right: the account's count is cleared, and this attempt is taken back from
+ * the address's count (its earlier failures stand).
+ */
+export async function recordLoginSuccess(db: Db, email: string, ip: string): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.loginThrottle.deleteMany({ where: { key: accountKey(email) } });
+    const row = await tx.loginThrottle.findUnique({ where: { key: ipKey(ip) } });
+    if (!row) return;
+    const failures = Math.max(0, row.failures - 1);
+    const stillBlocked = failures >= THROTTLE_POLICY.ip.maxFailures;
+    await tx.loginThrottle.update({ where: { key: row.key }, data: { failures, blockedUntil: stillBlocked ? row.blockedUntil : null } });
+  });
 }

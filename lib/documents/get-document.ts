@@ -10,11 +10,14 @@ export async function getDocument(db: DbClient, { actor, documentId }: { actor: 
     include: {
       workspace: { select: { id: true, name: true } },
       createdBy: { select: { name: true } },
+      // Only what the actor may see: workspace annotations and their own private ones.
+      _count: { select: { annotations: { where: { OR: [{ visibility: "WORKSPACE" }, { authorId: actor.id }] } } } },
     },
   });
   const revision = await db.documentRevision.findUniqueOrThrow({
     where: { documentId_number: { documentId, number: document.currentRevisionNumber } },
     select: { id: true, number: true, text: true, mediaType: true, contentHash: true, createdAt: true },
   });
-  return { ...document, authors: toStringArray(document.authors), revision, role: membership.role };
+  const { _count, ...rest } = document;
+  return { ...rest, authors: toStringArray(document.authors), revision, role: membership.role, annotationCount: _count.annotations };
 }

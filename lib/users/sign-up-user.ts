@@ -1,5 +1,6 @@
 import type { Db } from "../db";
 import { AppError } from "../errors";
+import { isUniqueConstraintError } from "../db-errors";
 import { hashPassword } from "../auth/password";
 import { signUpSchema } from "../validations/auth";
 import { parseInput } from "../validations/parse-input";
@@ -16,7 +17,7 @@ export async function signUpUser(db: Db, { input }: { input: unknown }) {
     throw new AppError("CONFLICT", "An account with this email already exists. Sign in instead.", { email: "Already registered." });
   }
   const passwordHash = await hashPassword(password);
-  return db.$transaction(async (tx) => {
+  const created = db.$transaction(async (tx) => {
     const user = await tx.user.create({ data: { name, email, passwordHash }, select: { id: true, email: true, name: true } });
     const workspace = await createWorkspace(tx, {
       actor: user,
@@ -24,5 +25,10 @@ export async function signUpUser(db: Db, { input }: { input: unknown }) {
     });
     await loadSeedCorpus(tx, { actor: user, workspaceId: workspace.id });
     return { user, workspaceId: workspace.id };
+  });
+  // Two sign-ups with one email at the same moment: the unique index decides, the loser is told why.
+  return created.catch((error: unknown) => {
+    if (isUniqueConstraintError(error)) throw new AppError("CONFLICT", "An account with this email already exists. Sign in instead.", { email: "Already registered." });
+    throw error;
   });
 }

@@ -1,5 +1,6 @@
 import type { DbClient } from "../db";
 import { AppError } from "../errors";
+import { isUniqueConstraintError } from "../db-errors";
 import { addMemberSchema } from "../validations/workspace";
 import { parseInput } from "../validations/parse-input";
 import { requireWorkspaceRole } from "./require-workspace-role";
@@ -14,5 +15,8 @@ export async function addMember(db: DbClient, { actor, workspaceId, input }: { a
   }
   const existing = await db.membership.findUnique({ where: { userId_workspaceId: { userId: user.id, workspaceId } } });
   if (existing) throw new AppError("CONFLICT", `${user.name} is already a member.`, { email: "Already a member." });
-  return db.membership.create({ data: { userId: user.id, workspaceId, role } });
+  return db.membership.create({ data: { userId: user.id, workspaceId, role } }).catch((error: unknown) => {
+    if (isUniqueConstraintError(error)) throw new AppError("CONFLICT", `${user.name} is already a member.`, { email: "Already a member." });
+    throw error;
+  });
 }

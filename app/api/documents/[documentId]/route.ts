@@ -1,0 +1,40 @@
+import { requireSessionUser } from "@/lib/auth/session-user";
+import { getDb } from "@/lib/db";
+import { deleteDocument } from "@/lib/documents/delete-document";
+import { getDocument } from "@/lib/documents/get-document";
+import { updateDocumentMetadata } from "@/lib/documents/update-document-metadata";
+import { AppError } from "@/lib/errors";
+import { jsonResponse } from "@/lib/http/json-response";
+
+type Context = { params: Promise<{ documentId: string }> };
+
+/** GET: the document's metadata and current text revision. */
+export async function GET(_request: Request, { params }: Context) {
+  return jsonResponse(async () => {
+    const actor = await requireSessionUser();
+    const { documentId } = await params;
+    return { document: await getDocument(getDb(), { actor, documentId }) };
+  });
+}
+
+/** PATCH (JSON): replaces the document's metadata with the fields given. */
+export async function PATCH(request: Request, { params }: Context) {
+  return jsonResponse(async () => {
+    const actor = await requireSessionUser();
+    const { documentId } = await params;
+    const metadata: unknown = await request.json().catch(() => {
+      throw new AppError("INVALID_INPUT", "Send the metadata as a JSON object.");
+    });
+    const document = await updateDocumentMetadata(getDb(), { actor, documentId, metadata });
+    return { id: document.id };
+  });
+}
+
+/** DELETE: removes the document with its annotations. */
+export async function DELETE(_request: Request, { params }: Context) {
+  return jsonResponse(async () => {
+    const actor = await requireSessionUser();
+    const { documentId } = await params;
+    await deleteDocument(getDb(), { actor, documentId });
+  }, 204);
+}

@@ -1,0 +1,52 @@
+import { requireSessionUser } from "@/lib/auth/session-user";
+import { getDb } from "@/lib/db";
+import { createDocument } from "@/lib/documents/create-document";
+import { DOCUMENT_SORTS, listDocuments } from "@/lib/documents/list-documents";
+import { MAX_DOCUMENT_BYTES, readPastedText, readUploadedText } from "@/lib/documents/read-document-text";
+import { AppError } from "@/lib/errors";
+import { jsonResponse } from "@/lib/http/json-response";
+import { readMetadataForm } from "@/lib/http/read-metadata-form";
+
+type Context = { params: Promise<{ workspaceId: string }> };
+
+/** GET: the workspace's documents with metadata. `?sort=date|title|kind|added&dir=asc|desc`. */
+export async function GET(request: Request, { params }: Context) {
+  return jsonResponse(async () => {
+    const actor = await requireSessionUser();
+    const { workspaceId } = await params;
+    const query = new URL(request.url).searchParams;
+    const sort = DOCUMENT_SORTS.find((s) => s === query.get("sort")) ?? "date";
+    const documents = await listDocuments(getDb(), { actor, workspaceId, sort, direction: query.get("dir") === "desc" ? "desc" : "asc" });
+    return { documents };
+  });
+}
+
+/**
+ * POST (multipart/form-data): the metadata fields, and either `file` (a .txt or .md upload) or
+ * `text` (pasted). Answers 201 with the new document's id, or an error naming what to fix.
+ */
+export async function POST(request: Request, { params }: Context) {
+  return jsonResponse(async () => {
+    const actor = await requireSessionUser();
+    const { workspaceId } = await params;
+    // Refuse oversized bodies before reading them (with room for the metadata fields).
+    const declared = Number(request.headers.get("content-length") ?? 0);
+    if (declared > MAX_DOCUMENT_BYTES + 256 * 1024) {
+      throw new AppError("PAYLOAD_TOO_LARGE", "The upload is larger than 5 MB. Split the text into parts and add each as a document.");
+    }
+    let form: FormData;
+    try {
+      form = await request.formData();
+    } catch {
+      throw new AppError("INVALID_INPUT", "Send the document as a form (multipart/form-data) with a title and a file or text.");
+    }
+    const file = form.get("file");
+    const pasted = form.get("text");
+    const content =
+      file instanceof File && file.size > 0
+        ? readUploadedText(file.name, new Uint8Array(await file.arrayBuffer()))
+        : readPastedText(typeof pasted === "string" ? pasted : "");
+    const document = await createDocument(getDb(), { actor, workspaceId, metadata: readMetadataForm(form), content });
+    return { id: document.id, url: `/documents/${document.id}` };
+  }, 201);
+}

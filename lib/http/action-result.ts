@@ -1,0 +1,20 @@
+import { toErrorPayload, type ErrorPayload } from "../errors";
+
+/** What a server action returns to its form: success with optional data, or an error to show. */
+export type ActionResult<T = undefined> = { ok: true; data: T } | ({ ok: false } & ErrorPayload);
+
+/** Runs an action's work and turns an expected failure into a message the form can show. */
+export async function runAction<T>(work: () => Promise<T>): Promise<ActionResult<T>> {
+  try {
+    return { ok: true, data: await work() };
+  } catch (error) {
+    rethrowNavigation(error);
+    return { ok: false, ...toErrorPayload(error) };
+  }
+}
+
+/** redirect() and notFound() work by throwing; they must pass through catch blocks untouched. */
+function rethrowNavigation(error: unknown) {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  if (typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"))) throw error;
+}
