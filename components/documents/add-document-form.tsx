@@ -38,6 +38,15 @@ export function AddDocumentForm({ workspaceId }: { workspaceId: string }) {
       setError("The file is larger than 5 MB. Split the text into parts and add each as a document.");
       return;
     }
+    const missing: Record<string, string> = {};
+    if (!String(form.get("title") ?? "").trim()) missing.title = "Give the document a title.";
+    if (source === "paste" && !String(form.get("text") ?? "").trim()) missing.text = "Paste the source's text.";
+    if (source === "file" && !(file instanceof File && file.size > 0)) missing.file = "Choose a .txt or .md file.";
+    if (Object.keys(missing).length > 0) {
+      setFieldErrors(missing);
+      setError(Object.keys(missing).length === 1 ? Object.values(missing)[0]! : "Please fill in the marked fields.");
+      return;
+    }
     setPending(true);
     setError(null);
     setFieldErrors({});

@@ -61,7 +61,7 @@ export function DocumentMetadataFields({ values = {}, fieldErrors }: { values?: 
           <Field id="place" label="Place" error={fieldErrors.place}>
             {(props) => <input {...props} name="place" type="text" maxLength={200} defaultValue={text(values.place)} />}
           </Field>
-          <div className="field">
+          <div className="field field--wide">
             <span className="label" id="sourceKind-label">
               Kind of source
             </span>

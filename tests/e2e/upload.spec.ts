@@ -1,0 +1,77 @@
+import { expect, test } from "@playwright/test";
+import { formAlert, newSignedInAccount } from "./helpers";
+
+test("bad uploads get a clear message and store nothing; a UTF-8 file is added", async ({ page }) => {
+  const account = await newSignedInAccount(page);
+  const countDocuments = async () => {
+    const response = await page.request.get(`/api/workspaces/${account.workspaceId}/documents`);
+    return ((await response.json()) as { documents: unknown[] }).documents.length;
+  };
+  const before = await countDocuments();
+
+  await page.goto(`/w/${account.workspaceId}/documents/new`);
+  await page.getByLabel("Upload a file").check();
+  await page.getByLabel("Title", { exact: true }).fill("A scan, not a text");
+
+  const attempts = [
+    { name: "scan.txt", mimeType: "text/plain", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x00, 0x0d]), message: /binary file/ },
+    { name: "latin1.txt", mimeType: "text/plain", buffer: Buffer.from([0x4b, 0xf6, 0x6e, 0x69, 0x67]), message: /not valid UTF-8/ },
+    { name: "blank.md", mimeType: "text/markdown", buffer: Buffer.from("  \n\n "), message: /empty/ },
+    { name: "page.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7"), message: /not a \.txt or \.md file/ },
+  ];
+  for (const attempt of attempts) {
+    await page.getByLabel("A .txt or .md file").setInputFiles(attempt);
+    await page.getByRole("button", { name: "Add document" }).click();
+    await expect(formAlert(page)).toHaveText(attempt.message);
+    await expect(page).toHaveURL(/\/documents\/new$/);
+  }
+
+  // Over 5 MB: refused in the browser before sending, and by the server if sent anyway.
+  const big = { name: "big.txt", mimeType: "text/plain", buffer: Buffer.alloc(5 * 1024 * 1024 + 10, 0x61) };
+  await page.getByLabel("A .txt or .md file").setInputFiles(big);
+  await expect(page.getByText(/the limit is 5 MB/)).toBeVisible();
+  const direct = await page.request.post(`/api/workspaces/${account.workspaceId}/documents`, { multipart: { title: "Big", file: big } });
+  expect(direct.status()).toBe(413);
+  expect(((await direct.json()) as { error: { message: string } }).error.message).toMatch(/5 MB/);
+
+  // Missing title.
+  const untitled = await page.request.post(`/api/workspaces/${account.workspaceId}/documents`, { multipart: { title: "", text: "Some text." } });
+  expect(untitled.status()).toBe(422);
+  expect(((await untitled.json()) as { error: { fieldErrors: Record<string, string> } }).error.fieldErrors.title).toBe("Give the document a title.");
+
+  expect(await countDocuments()).toBe(before);
+
+  // A real UTF-8 transcription with Cyrillic and curly quotes is accepted.
+  await page.getByLabel("A .txt or .md file").setInputFiles({
+    name: "rabochaya-gazeta.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from("«Рабочая газета», 20 декабря 1925 г.\r\n\r\n“The congress of industrialisation,” it says.\r\n", "utf8"),
+  });
+  await page.getByLabel("Title", { exact: true }).fill("Rabochaya Gazeta, 20 December 1925");
+  await page.getByLabel("Language", { exact: true }).fill("ru");
+  await page.getByRole("button", { name: "Add document" }).click();
+  await expect(page).toHaveURL(/\/documents\/[^/]+$/);
+  await expect(page.locator(".reading")).toContainText("«Рабочая газета», 20 декабря 1925 г.");
+  await expect(page.locator(".reading")).toContainText("“The congress of industrialisation,” it says.");
+  expect(await countDocuments()).toBe(before + 1);
+});
+
+test("HTML in metadata and text is shown as text, never run", async ({ page }) => {
+  const account = await newSignedInAccount(page);
+  let dialogs = 0;
+  page.on("dialog", (dialog) => {
+    dialogs += 1;
+    void dialog.dismiss();
+  });
+  const created = await page.request.post(`/api/workspaces/${account.workspaceId}/documents`, {
+    multipart: { title: "<img src=x onerror=alert(1)>", notes: "<script>alert(2)</script>", text: "<b>bold?</b> <script>alert(3)</script>" },
+  });
+  expect(created.status()).toBe(201);
+  const { url } = (await created.json()) as { url: string };
+  await page.goto(url);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("<img src=x onerror=alert(1)>");
+  await expect(page.locator(".reading")).toContainText("<b>bold?</b> <script>alert(3)</script>");
+  await page.goto(`/w/${account.workspaceId}`);
+  await expect(page.getByRole("link", { name: "<img src=x onerror=alert(1)>" })).toBeVisible();
+  expect(dialogs).toBe(0);
+});
