@@ -60,3 +60,21 @@ export function createTestDocument(
     content: readPastedText(text ?? "The congress opened on 18 December 1925.\n\nIt closed on 31 December.", mediaType),
   });
 }
+
+/** The id and text of a document's current revision. */
+export async function currentRevision(db: DbClient, documentId: string) {
+  const document = await db.document.findUniqueOrThrow({ where: { id: documentId }, select: { currentRevisionNumber: true } });
+  return db.documentRevision.findUniqueOrThrow({
+    where: { documentId_number: { documentId, number: document.currentRevisionNumber } },
+    select: { id: true, text: true, number: true },
+  });
+}
+
+/** The input createAnnotation expects for the first occurrence of `phrase` in the current text. */
+export async function selectPhrase(db: DbClient, documentId: string, phrase: string, occurrence = 0) {
+  const revision = await currentRevision(db, documentId);
+  let start = -1;
+  for (let i = 0; i <= occurrence; i++) start = revision.text.indexOf(phrase, start + 1);
+  if (start < 0) throw new Error(`“${phrase}” is not in the document`);
+  return { revisionId: revision.id, start, end: start + phrase.length, exact: phrase };
+}

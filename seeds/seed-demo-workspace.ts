@@ -1,6 +1,7 @@
 import type { Db } from "../lib/db";
 import { hashPassword } from "../lib/auth/password";
 import { createWorkspace } from "../lib/workspaces/create-workspace";
+import { loadDemoAnnotations } from "./load-demo-annotations";
 import { loadSeedCorpus } from "./load-seed-corpus";
 
 /** The local demo account. Only made where no NEXTAUTH_SECRET is configured: never on a real deployment. */
@@ -9,7 +10,7 @@ export const DEMO_ACCOUNT = { email: "demo@workbench.local", password: "congress
 const DEMO_SEED_KEY = "demo-corpus";
 
 /**
- * On first start: a demo account and a workspace holding the seed corpus. Idempotent: a database
+ * On first start: a demo account and a workspace holding the seed corpus and the demo annotations. Idempotent: a database
  * that has the demo workspace already is left as it is. Returns whether anything was created.
  */
 export async function seedDemoWorkspace(db: Db): Promise<{ created: boolean }> {
@@ -26,7 +27,8 @@ export async function seedDemoWorkspace(db: Db): Promise<{ created: boolean }> {
       input: { name: "14th Party Congress, 1925 (demo)", description: "Five accounts of the 14th Congress of the All-Union Communist Party (Bolsheviks), December 1925, which disagree with each other." },
     });
     await tx.workspace.update({ where: { id: workspace.id }, data: { seedKey: DEMO_SEED_KEY } });
-    await loadSeedCorpus(tx, { actor: user, workspaceId: workspace.id });
+    const documentIdByFile = await loadSeedCorpus(tx, { actor: user, workspaceId: workspace.id });
+    await loadDemoAnnotations(tx, { actor: user, workspaceId: workspace.id, documentIdByFile });
   });
   return { created: true };
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -10,6 +11,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -31,7 +33,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
   }
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate aria-describedby={error ? "signin-error" : undefined}>
+    <form method="post" className="form" onSubmit={onSubmit} noValidate aria-describedby={error ? "signin-error" : undefined}>
       <div id="signin-error">
         <FormError message={error} />
       </div>
@@ -42,7 +44,7 @@ export function SignInForm({ returnTo }: { returnTo: string }) {
         {(props) => <input {...props} name="password" type="password" autoComplete="current-password" required />}
       </Field>
       <div className="form-actions">
-        <button className="button" type="submit" disabled={pending}>
+        <button className="button" type="submit" disabled={pending || !hydrated}>
           {pending ? "Signing in…" : "Sign in"}
         </button>
       </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -14,6 +15,7 @@ export function SignUpForm({ action, passwordMinLength }: { action: SignUp; pass
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -39,7 +41,7 @@ export function SignUpForm({ action, passwordMinLength }: { action: SignUp; pass
   }
 
   return (
-    <form className="form" onSubmit={onSubmit} noValidate>
+    <form method="post" className="form" onSubmit={onSubmit} noValidate>
       <FormError message={error} />
       <Field id="name" label="Name" hint="Shown beside your annotations." error={fieldErrors.name}>
         {(props) => <input {...props} name="name" type="text" autoComplete="name" required autoFocus maxLength={100} />}
@@ -51,7 +53,7 @@ export function SignUpForm({ action, passwordMinLength }: { action: SignUp; pass
         {(props) => <input {...props} name="password" type="password" autoComplete="new-password" required minLength={passwordMinLength} />}
       </Field>
       <div className="form-actions">
-        <button className="button" type="submit" disabled={pending}>
+        <button className="button" type="submit" disabled={pending || !hydrated}>
           {pending ? "Creating your workspace…" : "Create account"}
         </button>
       </div>

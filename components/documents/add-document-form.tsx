@@ -1,5 +1,6 @@
 "use client";
 
+import { useHydrated } from "@/components/forms/use-hydrated";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/auth/form-error";
@@ -16,6 +17,7 @@ export function AddDocumentForm({ workspaceId }: { workspaceId: string }) {
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
+  const hydrated = useHydrated();
   const [fileNote, setFileNote] = useState<string | null>(null);
 
   function checkFile(file: File | undefined) {
@@ -68,7 +70,7 @@ export function AddDocumentForm({ workspaceId }: { workspaceId: string }) {
 
   const textError = fieldErrors.text;
   return (
-    <form className="form" onSubmit={onSubmit} noValidate aria-busy={pending}>
+    <form method="post" className="form" onSubmit={onSubmit} noValidate aria-busy={pending}>
       <FormError message={error} />
       <fieldset className="form-section">
         <legend>Text</legend>
@@ -106,7 +108,7 @@ export function AddDocumentForm({ workspaceId }: { workspaceId: string }) {
       </fieldset>
       <DocumentMetadataFields fieldErrors={fieldErrors} />
       <div className="form-actions">
-        <button className="button" type="submit" disabled={pending}>
+        <button className="button" type="submit" disabled={pending || !hydrated}>
           {pending ? "Adding…" : "Add document"}
         </button>
       </div>

@@ -44,7 +44,15 @@ export function DocumentMetadataPanel({ document, canEdit }: { document: PanelDo
   const imprint = [document.publisherPlace, document.publisher].filter(Boolean).join(": ");
   const words = document.revision.text.split(/\s+/).filter(Boolean).length;
   return (
-    <aside className="metadata-panel" aria-label="About this source">
+    <details className="metadata-panel" aria-label="About this source">
+      <summary>
+        About this source
+        <span className="metadata-panel__summary">
+          {[document.sourceKind ? document.sourceKind.charAt(0) + document.sourceKind.slice(1).toLowerCase() : null, document.genre, document.authors.join("; ") || null, document.dateText ?? "undated"]
+            .filter(Boolean)
+            .join(" · ")}
+        </span>
+      </summary>
       <dl>
         <Item term="Kind">
           {document.sourceKind || document.genre ? (
@@ -84,6 +92,6 @@ export function DocumentMetadataPanel({ document, canEdit }: { document: PanelDo
           </Link>
         </div>
       ) : null}
-    </aside>
+    </details>
   );
 }

@@ -1,11 +1,10 @@
-import { splitParagraphs } from "@/lib/documents/split-paragraphs";
+import { splitParagraphs, type TextBlock } from "@/lib/documents/split-paragraphs";
 
 /**
  * The source's text in reading form: one element per blank-line-separated block, each carrying its
  * offsets into the text (data-start/data-end) so annotations can be placed on it.
  */
-export function DocumentText({ text }: { text: string }) {
-  const blocks = splitParagraphs(text);
+export function DocumentText({ text, blocks = splitParagraphs(text) }: { text: string; blocks?: TextBlock[] }) {
   return (
     <div className="reading" lang="en">
       {blocks.map((block) => {

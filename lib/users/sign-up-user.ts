@@ -5,11 +5,12 @@ import { hashPassword } from "../auth/password";
 import { signUpSchema } from "../validations/auth";
 import { parseInput } from "../validations/parse-input";
 import { createWorkspace } from "../workspaces/create-workspace";
+import { loadDemoAnnotations } from "../../seeds/load-demo-annotations";
 import { loadSeedCorpus } from "../../seeds/load-seed-corpus";
 
 /**
- * Creates an account and its first workspace, which holds a copy of the sample corpus so there is
- * something to read and annotate at once. The workspace is the person's own: nobody else sees it.
+ * Creates an account and its first workspace, which holds a copy of the sample corpus and the demo
+ * annotations (in the new user's name, theirs to keep or delete), so the workbench is seen in use. The workspace is the person's own: nobody else sees it.
  */
 export async function signUpUser(db: Db, { input }: { input: unknown }) {
   const { name, email, password } = parseInput(signUpSchema, input);
@@ -23,7 +24,8 @@ export async function signUpUser(db: Db, { input }: { input: unknown }) {
       actor: user,
       input: { name: `${name}’s workspace`, description: "Starts with the sample corpus: five accounts of the 14th Party Congress, December 1925." },
     });
-    await loadSeedCorpus(tx, { actor: user, workspaceId: workspace.id });
+    const documentIdByFile = await loadSeedCorpus(tx, { actor: user, workspaceId: workspace.id });
+    await loadDemoAnnotations(tx, { actor: user, workspaceId: workspace.id, documentIdByFile });
     return { user, workspaceId: workspace.id };
   });
   // Two sign-ups with one email at the same moment: the unique index decides, the loser is told why.

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { formAlert, newSignedInAccount, PASSWORD } from "./helpers";
+import { aboutSource, formAlert, newSignedInAccount, openAboutSource, PASSWORD } from "./helpers";
 
 const SEED_TITLES = [
   "About the discussion: Interview with Rost correspondent",
@@ -32,8 +32,9 @@ test("a new historian signs up, sees the seeded library, reads a document and ad
   // Read a document: paragraphs and metadata.
   await page.getByRole("link", { name: SEED_TITLES[0] }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(SEED_TITLES[0]!);
-  await expect(page.getByRole("complementary", { name: "About this source" })).toContainText("J. V. Stalin");
-  await expect(page.getByRole("complementary", { name: "About this source" })).toContainText("1924-01-09");
+  await openAboutSource(page);
+  await expect(aboutSource(page)).toContainText("J. V. Stalin");
+  await expect(aboutSource(page)).toContainText("1924-01-09");
   await expect(page.locator(".reading p").first()).toBeVisible();
 
   // Add a document by pasting text.
@@ -78,14 +79,16 @@ test("metadata can be edited and a document deleted after confirming", async ({ 
   const account = await newSignedInAccount(page);
   await page.goto(`/w/${account.workspaceId}`);
   await page.getByRole("link", { name: SEED_TITLES[2] }).click();
+  await openAboutSource(page);
   await page.getByRole("link", { name: "Edit metadata" }).click();
 
   await page.getByLabel("Place", { exact: true }).fill("Moscow");
   await page.getByLabel("Date", { exact: true }).fill("c. 1925");
   await page.getByRole("button", { name: "Save metadata" }).click();
-  await expect(page.getByRole("complementary", { name: "About this source" })).toContainText("Moscow");
-  await expect(page.getByRole("complementary", { name: "About this source" })).toContainText("c. 1925");
+  await expect(aboutSource(page)).toContainText("Moscow");
+  await expect(aboutSource(page)).toContainText("c. 1925");
 
+  await openAboutSource(page);
   await page.getByRole("link", { name: "Edit metadata" }).click();
   await page.getByRole("button", { name: "Delete document…" }).click();
   const dialog = page.getByRole("dialog", { name: "Delete this document?" });

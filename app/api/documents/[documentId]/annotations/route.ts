@@ -1,0 +1,27 @@
+import { createAnnotation } from "@/lib/annotations/create-annotation";
+import { listDocumentAnnotations } from "@/lib/annotations/list-document-annotations";
+import { requireSessionUser } from "@/lib/auth/session-user";
+import { getDb } from "@/lib/db";
+import { jsonResponse } from "@/lib/http/json-response";
+import { readJsonBody } from "@/lib/http/read-json-body";
+
+type Context = { params: Promise<{ documentId: string }> };
+
+/** GET: the annotations on the document that you may see, in text order. */
+export async function GET(_request: Request, { params }: Context) {
+  return jsonResponse(async () => {
+    const actor = await requireSessionUser();
+    const { documentId } = await params;
+    return { annotations: await listDocumentAnnotations(getDb(), { actor, documentId }) };
+  });
+}
+
+/** POST (JSON): `{ revisionId, start, end, exact, kind, techniqueId?, verdict?, confidence?, note?, visibility?, tagIds? }`. */
+export async function POST(request: Request, { params }: Context) {
+  return jsonResponse(async () => {
+    const actor = await requireSessionUser();
+    const { documentId } = await params;
+    const input = await readJsonBody(request, "the annotation");
+    return { annotation: await createAnnotation(getDb(), { actor, documentId, input }) };
+  }, 201);
+}

@@ -1,0 +1,31 @@
+import { Decoration } from "@tiptap/pm/view";
+
+export interface Highlight {
+  id: string;
+  from: number;
+  to: number;
+  kind: "CLAIM" | "BIAS_MARKER" | "CONTRADICTION" | "CUSTOM";
+  label: string;
+}
+
+/**
+ * One annotation's inline decoration: coloured by kind (CSS), focusable, labelled for screen
+ * readers. `nodeName` gives every decoration its own element: without it ProseMirror merges
+ * overlapping decorations into one span (the last id wins), with it they nest, so each overlap
+ * keeps both ids and its tints layer visibly.
+ */
+export function buildHighlightDecoration(highlight: Highlight, focused: boolean): Decoration {
+  return Decoration.inline(
+    highlight.from,
+    highlight.to,
+    {
+      nodeName: "span",
+      class: `hl hl--${highlight.kind.toLowerCase().replace("_", "-")}${focused ? " hl--focused" : ""}`,
+      "data-annotation-id": highlight.id,
+      tabindex: "0",
+      role: "button",
+      "aria-label": highlight.label,
+    },
+    { id: highlight.id, highlight },
+  );
+}

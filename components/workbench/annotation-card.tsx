@@ -1,0 +1,89 @@
+"use client";
+
+import type { AnnotationView } from "@/lib/annotations/annotation-view";
+import { KIND_LABEL, truncate, VERDICT_LABEL } from "./annotation-labels";
+import { RepliesThread } from "./replies-thread";
+
+/**
+ * One annotation in the panel. Collapsed: kind, quote and the start of the note. Open: everything,
+ * its discussion, and the actions its reader may take.
+ */
+export function AnnotationCard({
+  annotation,
+  open,
+  currentUserId,
+  canEdit,
+  canDelete,
+  isOwner,
+  onSelect,
+  onEdit,
+  onDelete,
+  onReplyCount,
+}: {
+  annotation: AnnotationView;
+  open: boolean;
+  currentUserId: string;
+  canEdit: boolean;
+  canDelete: boolean;
+  isOwner: boolean;
+  onSelect: () => void;
+  onEdit: () => void;
+  onDelete: () => void;
+  onReplyCount: (count: number) => void;
+}) {
+  const kindClass = annotation.kind.toLowerCase().replace("_", "-");
+  return (
+    <article className={`annotation-card annotation-card--${kindClass}${open ? " is-open" : ""}`} aria-label={`${KIND_LABEL[annotation.kind]} by ${annotation.author.name}`}>
+      <button type="button" className="annotation-card__summary" onClick={onSelect} aria-expanded={open}>
+        <span className="annotation-card__kind">
+          <span className={`kind-dot kind-dot--${kindClass}`} aria-hidden="true" />
+          {KIND_LABEL[annotation.kind]}
+          {annotation.kind === "BIAS_MARKER" && annotation.technique ? ` · ${annotation.technique.name}` : ""}
+          {annotation.kind === "CLAIM" && annotation.verdict ? ` · ${VERDICT_LABEL[annotation.verdict]}` : ""}
+          {annotation.visibility === "PRIVATE" ? <span className="badge">private</span> : null}
+        </span>
+        <span className="annotation-card__quote">“{truncate(annotation.exact, open ? 400 : 110)}”</span>
+        {!open && annotation.note ? <span className="annotation-card__note">{truncate(annotation.note, 90)}</span> : null}
+        <span className="annotation-card__meta">
+          {annotation.author.name}
+          {annotation.replyCount > 0 ? ` · ${annotation.replyCount} repl${annotation.replyCount === 1 ? "y" : "ies"}` : ""}
+        </span>
+      </button>
+      {open ? (
+        <div className="annotation-card__body">
+          {annotation.kind === "BIAS_MARKER" && annotation.technique ? <p className="hint">{annotation.technique.description}</p> : null}
+          {annotation.kind === "CLAIM" && annotation.confidence !== null ? <p className="hint">Confidence {annotation.confidence}%</p> : null}
+          {annotation.tags.length > 0 ? (
+            <p className="annotation-card__tags">
+              {annotation.tags.map((tag) => (
+                <span key={tag.id} className="pill" style={{ borderColor: tag.colour }}>
+                  {tag.name}
+                </span>
+              ))}
+            </p>
+          ) : null}
+          {annotation.note ? <p className="annotation-card__note-full">{annotation.note}</p> : null}
+          <p className="hint">
+            {new Date(annotation.createdAt).toLocaleDateString("en-GB", { dateStyle: "medium" })}
+            {annotation.updatedAt !== annotation.createdAt ? " · edited" : ""}
+          </p>
+          {canEdit || canDelete ? (
+            <div className="form-actions">
+              {canEdit ? (
+                <button type="button" className="button button--quiet" onClick={onEdit}>
+                  Edit
+                </button>
+              ) : null}
+              {canDelete ? (
+                <button type="button" className="button button--quiet" onClick={onDelete}>
+                  Delete
+                </button>
+              ) : null}
+            </div>
+          ) : null}
+          <RepliesThread annotationId={annotation.id} currentUserId={currentUserId} isOwner={isOwner} onCountChange={onReplyCount} />
+        </div>
+      ) : null}
+    </article>
+  );
+}

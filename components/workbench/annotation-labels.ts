@@ -1,0 +1,31 @@
+import type { AnnotationView } from "@/lib/annotations/annotation-view";
+
+export type AnnotationKind = AnnotationView["kind"];
+export type ClaimVerdict = NonNullable<AnnotationView["verdict"]>;
+
+export const KIND_LABEL: Record<AnnotationKind, string> = {
+  CLAIM: "Claim",
+  BIAS_MARKER: "Bias marker",
+  CONTRADICTION: "Contradiction",
+  CUSTOM: "Tag",
+};
+
+/** One-key shortcuts while text is selected in the reading view. */
+export const KIND_SHORTCUT: Record<AnnotationKind, string> = { CLAIM: "c", BIAS_MARKER: "b", CONTRADICTION: "x", CUSTOM: "t" };
+
+export const VERDICT_LABEL: Record<ClaimVerdict, string> = {
+  UNVERIFIED: "Unverified",
+  CORROBORATED: "Corroborated",
+  DISPUTED: "Disputed",
+  REFUTED: "Refuted",
+};
+
+export function describeAnnotation(a: Pick<AnnotationView, "kind" | "technique" | "verdict" | "author">): string {
+  const detail = a.kind === "BIAS_MARKER" ? a.technique?.name : a.kind === "CLAIM" && a.verdict ? VERDICT_LABEL[a.verdict].toLowerCase() : null;
+  return `${KIND_LABEL[a.kind]}${detail ? `: ${detail}` : ""}, by ${a.author.name}`;
+}
+
+export function truncate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

@@ -1,0 +1,419 @@
+"use client";
+
+import { EditorContent, useEditor, type Editor } from "@tiptap/react";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createOffsetMap } from "@/lib/anchoring/prosemirror-offsets";
+import type { AnnotationView } from "@/lib/annotations/annotation-view";
+import { splitParagraphs } from "@/lib/documents/split-paragraphs";
+import type { WorkspaceTags } from "@/lib/tags/list-workspace-tags";
+import { DocumentText } from "@/components/documents/document-text";
+import { annotationHighlightsKey, highlightRange, highlightsAt, type HighlightAction } from "@/components/editor/plugins/annotation-highlights-plugin";
+import { readingModeKey } from "@/components/editor/plugins/reading-mode-plugin";
+import { readingExtensions } from "@/components/editor/reading-extensions";
+import { buildDocumentContent } from "@/components/editor/utils/build-document-content";
+import type { Highlight } from "@/components/editor/utils/build-highlight-decoration";
+import { documentTextFromEditor } from "@/components/editor/utils/document-text-from-editor";
+import { callApi } from "./api-client";
+import { AnnotationForm, type AnnotationFormValues } from "./annotation-form";
+import { matchesFilters, NO_FILTERS, type AnnotationFilters } from "./annotation-filters";
+import { describeAnnotation, KIND_LABEL, KIND_SHORTCUT, truncate, type AnnotationKind } from "./annotation-labels";
+import { AnnotationPanel } from "./annotation-panel";
+import { OrphanedAnnotations } from "./orphaned-annotations";
+
+interface TextSelection {
+  start: number;
+  end: number;
+  exact: string;
+  /** Where to show the toolbar, relative to the text column. */
+  top: number;
+  left: number;
+}
+
+type Composer = { mode: "create"; selection: TextSelection; kind: AnnotationKind } | { mode: "edit"; annotation: AnnotationView };
+
+const SHORTCUT_KIND = Object.fromEntries(Object.entries(KIND_SHORTCUT).map(([kind, key]) => [key, kind as AnnotationKind]));
+
+function byTextOrder(a: AnnotationView, b: AnnotationView) {
+  return a.start - b.start || b.end - a.end;
+}
+
+function emptyValues(kind: AnnotationKind): AnnotationFormValues {
+  return { kind, techniqueId: null, verdict: kind === "CLAIM" ? "UNVERIFIED" : null, confidence: null, note: "", visibility: "WORKSPACE", tagIds: [] };
+}
+
+/**
+ * The reading view of one document revision with its annotations: a Tiptap editor whose highlights
+ * are decorations (components/editor), a toolbar on selection, the annotation panel and the
+ * orphans. Mounted per revision (key = revision id), so a saved text edit starts afresh.
+ */
+export function DocumentWorkbench({
+  documentId,
+  revisionId,
+  text,
+  initialAnnotations,
+  tags,
+  currentUser,
+  canAnnotate,
+  isOwner,
+  sideHeader,
+}: {
+  documentId: string;
+  revisionId: string;
+  text: string;
+  initialAnnotations: AnnotationView[];
+  tags: WorkspaceTags;
+  currentUser: { id: string; name: string };
+  canAnnotate: boolean;
+  isOwner: boolean;
+  /** Shown above the annotation panel (the source's metadata). */
+  sideHeader?: ReactNode;
+}) {
+  const router = useRouter();
+  // Blocks are derived here rather than sent from the server, so the text crosses the wire once.
+  const blocks = useMemo(() => splitParagraphs(text), [text]);
+  const offsets = useMemo(() => createOffsetMap(blocks), [blocks]);
+  const content = useMemo(() => buildDocumentContent(blocks), [blocks]);
+  const [annotations, setAnnotations] = useState(() => [...initialAnnotations].sort(byTextOrder));
+  const [filters, setFilters] = useState<AnnotationFilters>(NO_FILTERS);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selection, setSelection] = useState<TextSelection | null>(null);
+  const [composer, setComposer] = useState<Composer | null>(null);
+  const [composerError, setComposerError] = useState<{ message: string; fieldErrors: Record<string, string> } | null>(null);
+  const [pending, setPending] = useState(false);
+  const [status, setStatus] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [redrawAll, setRedrawAll] = useState(0);
+  const textColumn = useRef<HTMLDivElement>(null);
+
+  const anchored = useMemo(() => annotations.filter((a) => a.anchorStatus === "ANCHORED"), [annotations]);
+  const visible = useMemo(() => anchored.filter((a) => matchesFilters(a, filters)), [anchored, filters]);
+  const orphans = useMemo(() => annotations.filter((a) => a.anchorStatus === "ORPHANED"), [annotations]);
+
+  // Editor callbacks read the latest state through this ref, so the editor is created once.
+  const live = useRef({ editing, selection, canAnnotate, openComposer: (_kind: AnnotationKind) => {}, selectFromText: (_id: string) => {} });
+
+  const editor = useEditor({
+    extensions: readingExtensions,
+    content,
+    immediatelyRender: false,
+    shouldRerenderOnTransaction: false,
+    editorProps: {
+      attributes: { class: "reading reading--editor", spellcheck: "false", "aria-label": "Document text", "aria-multiline": "true" },
+      handleTextInput: () => !live.current.editing,
+      handlePaste: () => !live.current.editing,
+      handleDrop: () => !live.current.editing,
+      handleKeyDown: (view, event) => {
+        if (live.current.editing) return false;
+        const onHighlight = (event.target as HTMLElement | null)?.closest?.("[data-annotation-id]");
+        if (event.key === "Enter" && onHighlight) {
+          live.current.selectFromText(onHighlight.getAttribute("data-annotation-id") ?? "");
+          return true;
+        }
+        const kind = SHORTCUT_KIND[event.key.toLowerCase()];
+        if (kind && !event.ctrlKey && !event.metaKey && !event.altKey && live.current.selection && live.current.canAnnotate) {
+          live.current.openComposer(kind);
+          return true;
+        }
+        // Reading: keys that would change the text do nothing (navigation and selection still work).
+        return event.key === "Backspace" || event.key === "Delete" || event.key === "Enter";
+      },
+      handleClick: (view, pos) => {
+        if (live.current.editing || !view.state.selection.empty) return false;
+        const [id] = highlightsAt(view.state, pos);
+        if (id) live.current.selectFromText(id);
+        return false;
+      },
+    },
+    onSelectionUpdate: ({ editor: e }) => updateSelection(e),
+  });
+
+  const updateSelection = useCallback(
+    (e: Editor) => {
+      if (live.current.editing) return;
+      const { from, to, empty } = e.state.selection;
+      if (empty) return setSelection(null);
+      const start = offsets.pmToText(from);
+      const end = offsets.pmToText(to);
+      const exact = text.slice(start, end);
+      const column = textColumn.current?.getBoundingClientRect();
+      if (!exact.trim() || !column) return setSelection(null);
+      const coords = e.view.coordsAtPos(to);
+      setSelection({ start, end, exact, top: coords.bottom - column.top + 6, left: Math.min(Math.max(coords.left - column.left - 120, 0), column.width - 300) });
+    },
+    [offsets, text],
+  );
+
+  const dispatchHighlights = useCallback(
+    (action: HighlightAction) => {
+      if (!editor || editor.isDestroyed) return;
+      editor.view.dispatch(editor.state.tr.setMeta(annotationHighlightsKey, action));
+    },
+    [editor],
+  );
+
+  // Keep the decorations in step with the visible annotations: a full build on first draw, when
+  // filters change much or after cancelling a text edit; otherwise one decoration per change.
+  const drawn = useRef<Map<string, string> | null>(null);
+  const drawnVersion = useRef(redrawAll);
+  useEffect(() => {
+    if (!editor || editing) return;
+    const highlights: Highlight[] = visible.map((a) => ({
+      id: a.id,
+      from: offsets.textToPm(a.start, "start"),
+      to: offsets.textToPm(a.end, "end"),
+      kind: a.kind,
+      label: describeAnnotation(a),
+    }));
+    const signature = (h: Highlight) => `${h.from}:${h.to}:${h.kind}:${h.label}`;
+    const next = new Map(highlights.map((h) => [h.id, signature(h)]));
+    const previous = drawn.current;
+    const changed = previous ? highlights.filter((h) => previous.get(h.id) !== next.get(h.id)) : highlights;
+    const removed = previous ? [...previous.keys()].filter((id) => !next.has(id)) : [];
+    if (!previous || drawnVersion.current !== redrawAll || changed.length + removed.length > 50) {
+      dispatchHighlights({ type: "set", highlights });
+    } else {
+      for (const id of removed) dispatchHighlights({ type: "remove", id });
+      for (const highlight of changed) dispatchHighlights({ type: "add", highlight });
+    }
+    drawn.current = next;
+    drawnVersion.current = redrawAll;
+  }, [editor, editing, visible, offsets, dispatchHighlights, redrawAll]);
+
+  useEffect(() => {
+    dispatchHighlights({ type: "focus", id: selectedId });
+  }, [selectedId, dispatchHighlights, visible]);
+
+  const scrollToAnnotation = useCallback(
+    (id: string) => {
+      if (!editor) return;
+      const range = highlightRange(editor.state, id);
+      if (!range) return;
+      const { node } = editor.view.domAtPos(range.from + 1);
+      const element = node instanceof HTMLElement ? node : node.parentElement;
+      element?.closest("[data-annotation-id]")?.scrollIntoView({ block: "center", behavior: "smooth" });
+      (element?.closest(`[data-annotation-id="${id}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
+    },
+    [editor],
+  );
+
+  const onSelect = useCallback(
+    (id: string | null, from: "panel" | "text") => {
+      setSelectedId(id);
+      if (id && from === "panel") scrollToAnnotation(id);
+    },
+    [scrollToAnnotation],
+  );
+
+  // After each render, hand the editor callbacks the latest state.
+  useLayoutEffect(() => {
+    live.current = {
+      editing,
+      selection,
+      canAnnotate,
+      openComposer: (kind) => {
+        if (selection) {
+          setComposerError(null);
+          setComposer({ mode: "create", selection, kind });
+        }
+      },
+      selectFromText: (id) => onSelect(id, "text"),
+    };
+  });
+
+  function closeComposer() {
+    setComposer(null);
+    setComposerError(null);
+    editor?.commands.focus();
+  }
+
+  async function saveComposer(values: AnnotationFormValues) {
+    if (!composer) return;
+    setPending(true);
+    const result =
+      composer.mode === "create"
+        ? await callApi<{ annotation: AnnotationView }>(`/api/documents/${documentId}/annotations`, {
+            method: "POST",
+            body: { ...values, revisionId, start: composer.selection.start, end: composer.selection.end, exact: composer.selection.exact },
+          })
+        : await callApi<{ annotation: AnnotationView }>(`/api/annotations/${composer.annotation.id}`, { method: "PATCH", body: values });
+    setPending(false);
+    if (!result.ok) return setComposerError({ message: result.message, fieldErrors: result.fieldErrors });
+    const saved = result.data.annotation;
+    setAnnotations((list) => [...list.filter((a) => a.id !== saved.id), saved].sort(byTextOrder));
+    setSelectedId(saved.id);
+    setStatus({ tone: "ok", text: `${KIND_LABEL[saved.kind]} ${composer.mode === "create" ? "saved" : "updated"}.` });
+    if (composer.mode === "create" && editor) {
+      editor.commands.setTextSelection(editor.state.selection.to);
+      setSelection(null);
+    }
+    closeComposer();
+  }
+
+  async function deleteAnnotation(annotation: AnnotationView) {
+    if (!window.confirm(`Delete this ${KIND_LABEL[annotation.kind].toLowerCase()} on “${truncate(annotation.exact, 60)}”, with its replies and links?`)) return;
+    const result = await callApi<{ deletedLinks: number }>(`/api/annotations/${annotation.id}`, { method: "DELETE" });
+    if (!result.ok) return setStatus({ tone: "error", text: result.message });
+    setAnnotations((list) => list.filter((a) => a.id !== annotation.id));
+    if (selectedId === annotation.id) setSelectedId(null);
+    const links = result.data.deletedLinks;
+    setStatus({ tone: "ok", text: `Deleted${links ? `, with ${links} link${links === 1 ? "" : "s"}` : ""}.` });
+  }
+
+  async function reattach(annotation: AnnotationView) {
+    if (!selection) return;
+    const result = await callApi<{ annotation: AnnotationView }>(`/api/annotations/${annotation.id}/reattach`, {
+      method: "POST",
+      body: { revisionId, start: selection.start, end: selection.end, exact: selection.exact },
+    });
+    if (!result.ok) return setStatus({ tone: "error", text: result.message });
+    setAnnotations((list) => [...list.filter((a) => a.id !== annotation.id), result.data.annotation].sort(byTextOrder));
+    setSelectedId(annotation.id);
+    setStatus({ tone: "ok", text: "Re-attached." });
+  }
+
+  function setEditingMode(on: boolean) {
+    if (!editor) return;
+    editor.view.dispatch(editor.state.tr.setMeta(readingModeKey, { editing: on }));
+    setEditing(on);
+    setSelection(null);
+    setComposer(null);
+    if (on) {
+      setStatus({ tone: "ok", text: "Editing the transcription. Annotations follow your edits; saving creates a new revision." });
+      editor.commands.focus();
+    }
+  }
+
+  function cancelEditing() {
+    if (!editor) return;
+    editor.chain().setMeta("allowTextChange", true).setContent(content, { emitUpdate: false }).run();
+    setEditingMode(false);
+    setRedrawAll((n) => n + 1);
+    setStatus(null);
+  }
+
+  async function saveRevision() {
+    if (!editor) return;
+    setPending(true);
+    const result = await callApi<{ revisionNumber: number; counts: { exact: number; moved: number; fuzzy: number; orphaned: number } }>(`/api/documents/${documentId}/text`, {
+      method: "PUT",
+      body: { baseRevisionId: revisionId, text: documentTextFromEditor(editor.state.doc) },
+    });
+    setPending(false);
+    if (!result.ok) return setStatus({ tone: "error", text: result.message });
+    const { counts, revisionNumber } = result.data;
+    const moved = counts.moved + counts.fuzzy;
+    setStatus({
+      tone: counts.orphaned ? "error" : "ok",
+      text: `Saved as revision ${revisionNumber}. ${counts.exact} annotation${counts.exact === 1 ? "" : "s"} unchanged${moved ? `, ${moved} followed the text` : ""}${counts.orphaned ? `, ${counts.orphaned} orphaned (listed below the annotations)` : ""}.`,
+    });
+    router.refresh();
+  }
+
+  const composerElement = composer ? (
+
+          <div role="dialog" aria-label={composer.mode === "create" ? "New annotation" : "Edit annotation"} className={composer.mode === "create" ? "composer composer--floating" : "composer composer--docked"}
+            style={composer.mode === "create" ? { top: composer.selection.top, left: composer.selection.left } : undefined}>
+            <AnnotationForm
+              key={composer.mode === "create" ? `${composer.selection.start}-${composer.kind}` : composer.annotation.id}
+              initial={
+                composer.mode === "create"
+                  ? emptyValues(composer.kind)
+                  : {
+                      kind: composer.annotation.kind,
+                      techniqueId: composer.annotation.technique?.id ?? null,
+                      verdict: composer.annotation.verdict,
+                      confidence: composer.annotation.confidence,
+                      note: composer.annotation.note,
+                      visibility: composer.annotation.visibility,
+                      tagIds: composer.annotation.tags.map((t) => t.id),
+                    }
+              }
+              tags={tags}
+              quote={truncate(composer.mode === "create" ? composer.selection.exact : composer.annotation.exact, 200)}
+              submitLabel={composer.mode === "create" ? "Save" : "Save changes"}
+              error={composerError?.message}
+              fieldErrors={composerError?.fieldErrors}
+              pending={pending}
+              onSubmit={(values) => void saveComposer(values)}
+              onCancel={closeComposer}
+            />
+          </div>
+  ) : null;
+
+  return (
+    <div className="workbench">
+      <div className="workbench__text" ref={textColumn}>
+        {canAnnotate ? (
+          <div className="workbench__toolbar" role="toolbar" aria-label="Document">
+            {editing ? (
+              <>
+                <span className="muted">Editing text</span>
+                <button type="button" className="button" onClick={() => void saveRevision()} disabled={pending}>
+                  {pending ? "Saving…" : "Save revision"}
+                </button>
+                <button type="button" className="button button--quiet" onClick={cancelEditing} disabled={pending}>
+                  Cancel
+                </button>
+              </>
+            ) : (
+              <>
+                <span className="muted">Select words to annotate them.</span>
+                <button type="button" className="button button--quiet" onClick={() => setEditingMode(true)} disabled={!editor}>
+                  Edit text
+                </button>
+              </>
+            )}
+          </div>
+        ) : null}
+        <div className={`status-line${status ? "" : " is-empty"}`} role="status" aria-live="polite">
+          {status ? <span className={status.tone === "error" ? "status-line__error" : undefined}>{status.text}</span> : null}
+        </div>
+        {editor ? <EditorContent editor={editor} /> : <DocumentText text={text} blocks={blocks} />}
+        {selection && !composer && canAnnotate && !editing ? (
+          <div className="selection-toolbar" role="toolbar" aria-label="Annotate selection" style={{ top: selection.top, left: selection.left }}>
+            {(Object.keys(KIND_LABEL) as AnnotationKind[]).map((kind) => (
+              <button
+                key={kind}
+                type="button"
+                className={`selection-toolbar__button kind--${kind.toLowerCase().replace("_", "-")}`}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => live.current.openComposer(kind)}
+                aria-keyshortcuts={KIND_SHORTCUT[kind]}
+              >
+                {KIND_LABEL[kind]} <kbd>{KIND_SHORTCUT[kind].toUpperCase()}</kbd>
+              </button>
+            ))}
+          </div>
+        ) : null}
+        {composer?.mode === "create" ? composerElement : null}
+      </div>
+      <div className="workbench__side">
+        {sideHeader}
+        {composer?.mode === "edit" ? composerElement : null}
+        <AnnotationPanel
+          all={anchored}
+          visible={visible}
+          filters={filters}
+          onFiltersChange={setFilters}
+          selectedId={selectedId}
+          currentUserId={currentUser.id}
+          canAnnotate={canAnnotate}
+          isOwner={isOwner}
+          onSelect={onSelect}
+          onEdit={(annotation) => setComposer({ mode: "edit", annotation })}
+          onDelete={(annotation) => void deleteAnnotation(annotation)}
+          onReplyCount={(id, count) => setAnnotations((list) => list.map((a) => (a.id === id ? { ...a, replyCount: count } : a)))}
+        />
+        <OrphanedAnnotations
+          orphans={orphans}
+          currentUserId={currentUser.id}
+          isOwner={isOwner}
+          hasSelection={selection !== null}
+          onReattach={(a) => void reattach(a)}
+          onDelete={(a) => void deleteAnnotation(a)}
+        />
+      </div>
+    </div>
+  );
+}

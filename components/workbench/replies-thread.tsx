@@ -1,0 +1,91 @@
+"use client";
+
+import { useEffect, useId, useState, type FormEvent } from "react";
+import { callApi } from "./api-client";
+
+interface Reply {
+  id: string;
+  body: string;
+  createdAt: string;
+  author: { id: string; name: string };
+}
+
+/** The discussion on one annotation: loaded when its card opens; any member may reply. */
+export function RepliesThread({ annotationId, currentUserId, isOwner, onCountChange }: { annotationId: string; currentUserId: string; isOwner: boolean; onCountChange: (count: number) => void }) {
+  const [replies, setReplies] = useState<Reply[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [draft, setDraft] = useState("");
+  const [pending, setPending] = useState(false);
+  const inputId = useId();
+
+  useEffect(() => {
+    let cancelled = false;
+    void callApi<{ replies: Reply[] }>(`/api/annotations/${annotationId}/replies`).then((result) => {
+      if (cancelled) return;
+      if (result.ok) setReplies(result.data.replies);
+      else setError(result.message);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [annotationId]);
+
+  async function send(event: FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    const result = await callApi<{ reply: Reply }>(`/api/annotations/${annotationId}/replies`, { method: "POST", body: { body: draft } });
+    setPending(false);
+    if (!result.ok) return setError(result.message);
+    const next = [...(replies ?? []), result.data.reply];
+    setReplies(next);
+    onCountChange(next.length);
+    setDraft("");
+    setError(null);
+  }
+
+  async function remove(id: string) {
+    const result = await callApi(`/api/replies/${id}`, { method: "DELETE" });
+    if (!result.ok) return setError(result.message);
+    const next = (replies ?? []).filter((r) => r.id !== id);
+    setReplies(next);
+    onCountChange(next.length);
+  }
+
+  return (
+    <section className="replies" aria-label="Discussion">
+      {replies === null && !error ? <p className="muted">Loading the discussion…</p> : null}
+      {replies?.length === 0 ? <p className="muted">No replies yet.</p> : null}
+      {replies && replies.length > 0 ? (
+        <ol className="replies__list">
+          {replies.map((reply) => (
+            <li key={reply.id}>
+              <div className="replies__meta">
+                <strong>{reply.author.name}</strong> · {new Date(reply.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
+                {reply.author.id === currentUserId || isOwner ? (
+                  <button type="button" className="button--link replies__delete" onClick={() => void remove(reply.id)} aria-label={`Delete reply by ${reply.author.name}`}>
+                    Delete
+                  </button>
+                ) : null}
+              </div>
+              <p>{reply.body}</p>
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {error ? (
+        <div className="alert alert--error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      <form onSubmit={send} className="replies__form">
+        <label htmlFor={inputId} className="visually-hidden">
+          Reply
+        </label>
+        <textarea id={inputId} rows={2} value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="Reply…" maxLength={10000} />
+        <button type="submit" className="button button--quiet" disabled={pending || !draft.trim()}>
+          {pending ? "Sending…" : "Reply"}
+        </button>
+      </form>
+    </section>
+  );
+}

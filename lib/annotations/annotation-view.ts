@@ -1,0 +1,43 @@
+import type { Prisma } from "../generated/prisma/client";
+
+/** What the reading view needs of an annotation, loaded in one query. */
+export const ANNOTATION_VIEW_INCLUDE = {
+  author: { select: { id: true, name: true } },
+  technique: { select: { id: true, name: true, colour: true, description: true } },
+  tags: { select: { tag: { select: { id: true, name: true, colour: true } } } },
+  _count: { select: { replies: true } },
+} satisfies Prisma.AnnotationInclude;
+
+type AnnotationRow = Prisma.AnnotationGetPayload<{ include: typeof ANNOTATION_VIEW_INCLUDE }>;
+
+export function toAnnotationView(row: AnnotationRow) {
+  return {
+    id: row.id,
+    documentId: row.documentId,
+    anchorRevisionId: row.anchorRevisionId,
+    anchorStatus: row.anchorStatus,
+    start: row.start,
+    end: row.end,
+    exact: row.exact,
+    prefix: row.prefix,
+    suffix: row.suffix,
+    kind: row.kind,
+    technique: row.technique,
+    verdict: row.verdict,
+    confidence: row.confidence,
+    note: row.note,
+    visibility: row.visibility,
+    author: row.author,
+    tags: row.tags.map((t) => t.tag),
+    replyCount: row._count.replies,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export type AnnotationView = ReturnType<typeof toAnnotationView>;
+
+/** Annotations a user may see: the workspace's shared ones and their own private ones. */
+export function visibleTo(userId: string): Prisma.AnnotationWhereInput {
+  return { OR: [{ visibility: "WORKSPACE" }, { authorId: userId }] };
+}

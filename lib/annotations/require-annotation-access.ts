@@ -1,0 +1,34 @@
+import type { DbClient } from "../db";
+import { AppError } from "../errors";
+import type { Role } from "../generated/prisma/enums";
+import { requireWorkspaceRole } from "../workspaces/require-workspace-role";
+
+const NOT_FOUND = "That annotation does not exist or you cannot see it.";
+
+/**
+ * An annotation the actor may see (a member of its workspace, and its author if it is private),
+ * with the actor's membership. Anything else is NOT_FOUND, so private annotations cannot be probed.
+ * `mustBeAuthor` also requires the actor to have written it (editing); with `ownerMayAct` a
+ * workspace owner passes too (moderation: deleting).
+ */
+export async function requireAnnotationAccess(
+  db: DbClient,
+  { userId, annotationId, minimum = "VIEWER", mustBeAuthor = false, ownerMayAct = false }: {
+    userId: string;
+    annotationId: string;
+    minimum?: Role;
+    mustBeAuthor?: boolean;
+    ownerMayAct?: boolean;
+  },
+) {
+  const annotation = await db.annotation.findUnique({ where: { id: annotationId } });
+  if (!annotation) throw new AppError("NOT_FOUND", NOT_FOUND);
+  const membership = await db.membership.findUnique({ where: { userId_workspaceId: { userId, workspaceId: annotation.workspaceId } } });
+  const isAuthor = annotation.authorId === userId;
+  if (!membership || (annotation.visibility === "PRIVATE" && !isAuthor)) throw new AppError("NOT_FOUND", NOT_FOUND);
+  await requireWorkspaceRole(db, { userId, workspaceId: annotation.workspaceId, minimum, notFoundMessage: NOT_FOUND });
+  if (mustBeAuthor && !isAuthor && !(ownerMayAct && membership.role === "OWNER")) {
+    throw new AppError("FORBIDDEN", "Only its author can change this annotation.");
+  }
+  return { annotation, membership, isAuthor };
+}
