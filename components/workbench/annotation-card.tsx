@@ -1,7 +1,9 @@
 "use client";
 
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
+import type { LinkView } from "@/lib/links/link-view";
 import { KIND_LABEL, truncate, VERDICT_LABEL } from "./annotation-labels";
+import { AnnotationLinks } from "./annotation-links";
 import { RepliesThread } from "./replies-thread";
 
 /**
@@ -19,8 +21,19 @@ export function AnnotationCard({
   onEdit,
   onDelete,
   onReplyCount,
+  links,
+  documents,
+  canLink,
+  onDeleteLink,
+  onLinkHere,
 }: {
   annotation: AnnotationView;
+  links: LinkView[];
+  documents: { id: string; title: string }[];
+  canLink: boolean;
+  onDeleteLink: (link: LinkView) => void;
+  /** Set while choosing the other end of a new link: links this annotation as that end. */
+  onLinkHere?: () => void;
   open: boolean;
   currentUserId: string;
   canEdit: boolean;
@@ -47,6 +60,7 @@ export function AnnotationCard({
         <span className="annotation-card__meta">
           {annotation.author.name}
           {annotation.replyCount > 0 ? ` · ${annotation.replyCount} repl${annotation.replyCount === 1 ? "y" : "ies"}` : ""}
+          {links.length > 0 ? ` · ${links.length} link${links.length === 1 ? "" : "s"}` : ""}
         </span>
       </button>
       {open ? (
@@ -67,6 +81,12 @@ export function AnnotationCard({
             {new Date(annotation.createdAt).toLocaleDateString("en-GB", { dateStyle: "medium" })}
             {annotation.updatedAt !== annotation.createdAt ? " · edited" : ""}
           </p>
+          {onLinkHere ? (
+            <button type="button" className="button" onClick={onLinkHere}>
+              Link here
+            </button>
+          ) : null}
+          <AnnotationLinks annotationId={annotation.id} links={links} documents={documents} canLink={canLink} onDeleteLink={onDeleteLink} />
           {canEdit || canDelete ? (
             <div className="form-actions">
               {canEdit ? (

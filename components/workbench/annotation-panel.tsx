@@ -3,9 +3,12 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useMemo, useRef } from "react";
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
+import type { LinkView } from "@/lib/links/link-view";
 import { AnnotationCard } from "./annotation-card";
 import { isFiltering, NO_FILTERS, type AnnotationFilters } from "./annotation-filters";
 import { KIND_LABEL, VERDICT_LABEL, type AnnotationKind, type ClaimVerdict } from "./annotation-labels";
+
+const NO_LINKS: LinkView[] = [];
 
 /**
  * The document's annotations in text order with filters. The list is virtualised: only the cards
@@ -24,7 +27,15 @@ export function AnnotationPanel({
   onEdit,
   onDelete,
   onReplyCount,
+  linksByAnnotation,
+  documents,
+  onDeleteLink,
+  onLinkHere,
 }: {
+  linksByAnnotation: Map<string, LinkView[]>;
+  documents: { id: string; title: string }[];
+  onDeleteLink: (link: LinkView) => void;
+  onLinkHere?: (annotation: AnnotationView) => void;
   all: AnnotationView[];
   visible: AnnotationView[];
   filters: AnnotationFilters;
@@ -156,6 +167,11 @@ export function AnnotationPanel({
                   onEdit={() => onEdit(annotation)}
                   onDelete={() => onDelete(annotation)}
                   onReplyCount={(count) => onReplyCount(annotation.id, count)}
+                  links={linksByAnnotation.get(annotation.id) ?? NO_LINKS}
+                  documents={documents}
+                  canLink={canAnnotate}
+                  onDeleteLink={onDeleteLink}
+                  onLinkHere={onLinkHere ? () => onLinkHere(annotation) : undefined}
                 />
               </div>
             );

@@ -5,6 +5,8 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { createOffsetMap } from "@/lib/anchoring/prosemirror-offsets";
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
+import type { LinkView } from "@/lib/links/link-view";
+import Link from "next/link";
 import { splitParagraphs } from "@/lib/documents/split-paragraphs";
 import type { WorkspaceTags } from "@/lib/tags/list-workspace-tags";
 import { DocumentText } from "@/components/documents/document-text";
@@ -19,7 +21,17 @@ import { AnnotationForm, type AnnotationFormValues } from "./annotation-form";
 import { matchesFilters, NO_FILTERS, type AnnotationFilters } from "./annotation-filters";
 import { describeAnnotation, KIND_LABEL, KIND_SHORTCUT, truncate, type AnnotationKind } from "./annotation-labels";
 import { AnnotationPanel } from "./annotation-panel";
+import { compareUrl, LINK_LABEL, type LinkType } from "./link-labels";
 import { OrphanedAnnotations } from "./orphaned-annotations";
+
+/** Choosing the other end of a new link, started from an annotation's card (maybe in another document). */
+export interface LinkFrom {
+  annotationId: string;
+  type: LinkType;
+  quote: string;
+  documentTitle: string;
+  documentId: string;
+}
 
 interface TextSelection {
   start: number;
@@ -57,7 +69,16 @@ export function DocumentWorkbench({
   canAnnotate,
   isOwner,
   sideHeader,
+  initialLinks,
+  documents,
+  linkFrom,
+  initialSelectedId,
 }: {
+  initialLinks: LinkView[];
+  /** The workspace's documents, for choosing where a link goes. */
+  documents: { id: string; title: string }[];
+  linkFrom: LinkFrom | null;
+  initialSelectedId: string | null;
   documentId: string;
   revisionId: string;
   text: string;
@@ -76,12 +97,13 @@ export function DocumentWorkbench({
   const content = useMemo(() => buildDocumentContent(blocks), [blocks]);
   const [annotations, setAnnotations] = useState(() => [...initialAnnotations].sort(byTextOrder));
   const [filters, setFilters] = useState<AnnotationFilters>(NO_FILTERS);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(initialSelectedId);
+  const [links, setLinks] = useState(initialLinks);
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [composer, setComposer] = useState<Composer | null>(null);
   const [composerError, setComposerError] = useState<{ message: string; fieldErrors: Record<string, string> } | null>(null);
   const [pending, setPending] = useState(false);
-  const [status, setStatus] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+  const [status, setStatus] = useState<{ tone: "ok" | "error"; text: string; href?: string; hrefLabel?: string } | null>(null);
   const [editing, setEditing] = useState(false);
   const [redrawAll, setRedrawAll] = useState(0);
   const textColumn = useRef<HTMLDivElement>(null);
@@ -89,6 +111,13 @@ export function DocumentWorkbench({
   const anchored = useMemo(() => annotations.filter((a) => a.anchorStatus === "ANCHORED"), [annotations]);
   const visible = useMemo(() => anchored.filter((a) => matchesFilters(a, filters)), [anchored, filters]);
   const orphans = useMemo(() => annotations.filter((a) => a.anchorStatus === "ORPHANED"), [annotations]);
+  const linksByAnnotation = useMemo(() => {
+    const map = new Map<string, LinkView[]>();
+    for (const link of links) {
+      for (const end of [link.source.id, link.target.id]) map.set(end, [...(map.get(end) ?? []), link]);
+    }
+    return map;
+  }, [links]);
 
   // Editor callbacks read the latest state through this ref, so the editor is created once.
   const live = useRef({ editing, selection, canAnnotate, openComposer: (_kind: AnnotationKind) => {}, selectFromText: (_id: string) => {} });
@@ -197,6 +226,14 @@ export function DocumentWorkbench({
     [editor],
   );
 
+  // A link from elsewhere (?annotation=…) opens on its annotation.
+  const scrolledToInitial = useRef(false);
+  useEffect(() => {
+    if (!editor || !initialSelectedId || scrolledToInitial.current) return;
+    scrolledToInitial.current = true;
+    requestAnimationFrame(() => scrollToAnnotation(initialSelectedId));
+  }, [editor, initialSelectedId, scrollToAnnotation]);
+
   const onSelect = useCallback(
     (id: string | null, from: "panel" | "text") => {
       setSelectedId(id);
@@ -243,6 +280,7 @@ export function DocumentWorkbench({
     setAnnotations((list) => [...list.filter((a) => a.id !== saved.id), saved].sort(byTextOrder));
     setSelectedId(saved.id);
     setStatus({ tone: "ok", text: `${KIND_LABEL[saved.kind]} ${composer.mode === "create" ? "saved" : "updated"}.` });
+    if (composer.mode === "create" && linkFrom) void linkHere(saved.id);
     if (composer.mode === "create" && editor) {
       editor.commands.setTextSelection(editor.state.selection.to);
       setSelection(null);
@@ -250,11 +288,36 @@ export function DocumentWorkbench({
     closeComposer();
   }
 
+  async function linkHere(targetAnnotationId: string) {
+    if (!linkFrom) return;
+    const result = await callApi<{ link: LinkView }>("/api/links", {
+      method: "POST",
+      body: { sourceAnnotationId: linkFrom.annotationId, targetAnnotationId, type: linkFrom.type },
+    });
+    if (!result.ok) return setStatus({ tone: "error", text: result.message });
+    const link = result.data.link;
+    setLinks((list) => [...list, link]);
+    setSelectedId(targetAnnotationId);
+    setStatus({ tone: "ok", text: `Linked: “${truncate(linkFrom.quote, 50)}” ${LINK_LABEL[link.type].forward.toLowerCase()} this passage.`, href: compareUrl(link), hrefLabel: "Compare side by side" });
+    router.replace(`/documents/${documentId}?annotation=${targetAnnotationId}`, { scroll: false });
+  }
+
+  async function deleteLink(link: LinkView) {
+    if (!window.confirm("Remove this link? Both annotations stay.")) return;
+    const result = await callApi(`/api/links/${link.id}`, { method: "DELETE" });
+    if (!result.ok) return setStatus({ tone: "error", text: result.message });
+    setLinks((list) => list.filter((l) => l.id !== link.id));
+    setStatus({ tone: "ok", text: "Link removed." });
+  }
+
   async function deleteAnnotation(annotation: AnnotationView) {
-    if (!window.confirm(`Delete this ${KIND_LABEL[annotation.kind].toLowerCase()} on “${truncate(annotation.exact, 60)}”, with its replies and links?`)) return;
+    const linkCount = linksByAnnotation.get(annotation.id)?.length ?? 0;
+    const what = `this ${KIND_LABEL[annotation.kind].toLowerCase()} on “${truncate(annotation.exact, 60)}”`;
+    if (!window.confirm(`Delete ${what}${linkCount ? ` and its ${linkCount} link${linkCount === 1 ? "" : "s"} to other passages` : ""}, with its replies?`)) return;
     const result = await callApi<{ deletedLinks: number }>(`/api/annotations/${annotation.id}`, { method: "DELETE" });
     if (!result.ok) return setStatus({ tone: "error", text: result.message });
     setAnnotations((list) => list.filter((a) => a.id !== annotation.id));
+    setLinks((list) => list.filter((l) => l.source.id !== annotation.id && l.target.id !== annotation.id));
     if (selectedId === annotation.id) setSelectedId(null);
     const links = result.data.deletedLinks;
     setStatus({ tone: "ok", text: `Deleted${links ? `, with ${links} link${links === 1 ? "" : "s"}` : ""}.` });
@@ -366,8 +429,21 @@ export function DocumentWorkbench({
             )}
           </div>
         ) : null}
+        {linkFrom ? (
+          <div className="alert alert--info link-banner" role="region" aria-label="Choosing a link target">
+            <strong>Linking</strong> “{truncate(linkFrom.quote, 90)}” ({linkFrom.documentTitle}): choose the passage it {LINK_LABEL[linkFrom.type].forward.toLowerCase()}.
+            Click an annotation and press <em>Link here</em>, or select words and annotate them.{" "}
+            <Link href={`/documents/${linkFrom.documentId}?annotation=${linkFrom.annotationId}`}>Cancel</Link>
+          </div>
+        ) : null}
         <div className={`status-line${status ? "" : " is-empty"}`} role="status" aria-live="polite">
           {status ? <span className={status.tone === "error" ? "status-line__error" : undefined}>{status.text}</span> : null}
+          {status?.href ? (
+            <>
+              {" "}
+              <Link href={status.href}>{status.hrefLabel}</Link>
+            </>
+          ) : null}
         </div>
         {editor ? <EditorContent editor={editor} /> : <DocumentText text={text} blocks={blocks} />}
         {selection && !composer && canAnnotate && !editing ? (
@@ -404,6 +480,10 @@ export function DocumentWorkbench({
           onEdit={(annotation) => setComposer({ mode: "edit", annotation })}
           onDelete={(annotation) => void deleteAnnotation(annotation)}
           onReplyCount={(id, count) => setAnnotations((list) => list.map((a) => (a.id === id ? { ...a, replyCount: count } : a)))}
+          linksByAnnotation={linksByAnnotation}
+          documents={documents}
+          onDeleteLink={(link) => void deleteLink(link)}
+          onLinkHere={linkFrom && canAnnotate ? (a) => (a.id === linkFrom.annotationId ? undefined : void linkHere(a.id)) : undefined}
         />
         <OrphanedAnnotations
           orphans={orphans}

@@ -1,15 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DocumentMetadataPanel } from "@/components/documents/document-metadata-panel";
-import { DocumentWorkbench } from "@/components/workbench/document-workbench";
+import { ReliabilityPanel } from "@/components/documents/reliability-panel";
+import { DocumentWorkbench, type LinkFrom } from "@/components/workbench/document-workbench";
+import { getAnnotation } from "@/lib/annotations/get-annotation";
 import { listDocumentAnnotations } from "@/lib/annotations/list-document-annotations";
 import { getDb } from "@/lib/db";
 import { getDocument } from "@/lib/documents/get-document";
+import { getReliabilitySummary } from "@/lib/documents/get-reliability-summary";
+import { listDocuments } from "@/lib/documents/list-documents";
 import { loadOrNotFound, requirePageUser } from "@/lib/http/page-access";
+import { listDocumentLinks } from "@/lib/links/list-document-links";
 import { listWorkspaceTags } from "@/lib/tags/list-workspace-tags";
+import { LINK_TYPES } from "@/lib/validations/link";
 import { roleAtLeast } from "@/lib/workspaces/require-workspace-role";
 
 type Params = Promise<{ documentId: string }>;
+type SearchParams = Promise<{ annotation?: string; linkFrom?: string; linkType?: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { documentId } = await params;
@@ -18,20 +25,32 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return { title: document?.title ?? "Document" };
 }
 
-export default async function DocumentPage({ params }: { params: Params }) {
+export default async function DocumentPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { documentId } = await params;
+  const query = await searchParams;
   const user = await requirePageUser(`/documents/${documentId}`);
   const db = getDb();
   const document = await loadOrNotFound(getDocument(db, { actor: user, documentId }));
-  const [annotations, tags] = await Promise.all([
+  const workspaceId = document.workspace.id;
+  const [annotations, tags, links, documents, reliability, linkSource] = await Promise.all([
     listDocumentAnnotations(db, { actor: user, documentId }),
-    listWorkspaceTags(db, { actor: user, workspaceId: document.workspace.id }),
+    listWorkspaceTags(db, { actor: user, workspaceId }),
+    listDocumentLinks(db, { actor: user, documentId }),
+    listDocuments(db, { actor: user, workspaceId, sort: "title" }),
+    getReliabilitySummary(db, { actor: user, documentId }),
+    // A link being made from an annotation elsewhere: only one the user can see, in this workspace.
+    query.linkFrom ? getAnnotation(db, { actor: user, annotationId: query.linkFrom }).catch(() => null) : null,
   ]);
+  const linkType = LINK_TYPES.find((t) => t === query.linkType) ?? "CONTRADICTS";
+  const linkFrom: LinkFrom | null =
+    linkSource && linkSource.workspaceId === workspaceId
+      ? { annotationId: linkSource.id, type: linkType, quote: linkSource.exact, documentTitle: linkSource.document.title, documentId: linkSource.document.id }
+      : null;
   const canAnnotate = roleAtLeast(document.role, "EDITOR");
   return (
     <div className="page page--wide">
       <div className="breadcrumbs">
-        <Link href={`/w/${document.workspace.id}`}>{document.workspace.name}</Link> / Document
+        <Link href={`/w/${workspaceId}`}>{document.workspace.name}</Link> / Document
       </div>
       <h1 className="document-title" id="document-title">
         {document.title}
@@ -42,11 +61,20 @@ export default async function DocumentPage({ params }: { params: Params }) {
         revisionId={document.revision.id}
         text={document.revision.text}
         initialAnnotations={annotations}
+        initialLinks={links}
+        documents={documents.map((d) => ({ id: d.id, title: d.title }))}
+        linkFrom={linkFrom}
+        initialSelectedId={query.annotation ?? null}
         tags={tags}
         currentUser={{ id: user.id, name: user.name }}
         canAnnotate={canAnnotate}
         isOwner={document.role === "OWNER"}
-        sideHeader={<DocumentMetadataPanel document={document} canEdit={canAnnotate} />}
+        sideHeader={
+          <>
+            <DocumentMetadataPanel document={document} canEdit={canAnnotate} />
+            <ReliabilityPanel documentId={document.id} summary={reliability} canRate={canAnnotate} />
+          </>
+        }
       />
     </div>
   );

@@ -1,0 +1,14 @@
+import { requireSessionUser } from "@/lib/auth/session-user";
+import { getDb } from "@/lib/db";
+import { jsonResponse } from "@/lib/http/json-response";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { createLink } from "@/lib/links/create-link";
+
+/** POST (JSON `{ sourceAnnotationId, targetAnnotationId, type, note? }`): links two annotations. */
+export async function POST(request: Request) {
+  return jsonResponse(async () => {
+    const actor = await requireSessionUser();
+    const input = await readJsonBody(request, "the link");
+    return { link: await createLink(getDb(), { actor, input }) };
+  }, 201);
+}

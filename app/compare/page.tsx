@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CompareView } from "@/components/compare/compare-view";
+import { getDb } from "@/lib/db";
+import { loadOrNotFound, requirePageUser } from "@/lib/http/page-access";
+import { getComparison } from "@/lib/links/get-comparison";
+import { roleAtLeast } from "@/lib/workspaces/require-workspace-role";
+
+export const metadata: Metadata = { title: "Side by side" };
+
+type SearchParams = Promise<{ left?: string; right?: string; link?: string }>;
+
+/** /compare?left=<document>&right=<document>&link=<link>: a shareable side-by-side view. */
+export default async function ComparePage({ searchParams }: { searchParams: SearchParams }) {
+  const query = await searchParams;
+  const user = await requirePageUser(`/compare?${new URLSearchParams(query as Record<string, string>).toString()}`);
+  if (!query.left || !query.right) notFound();
+  const comparison = await loadOrNotFound(getComparison(getDb(), { actor: user, leftId: query.left, rightId: query.right }));
+  return (
+    <div className="page page--wide">
+      <div className="breadcrumbs">
+        <Link href={`/w/${comparison.left.workspaceId}`}>Library</Link> / <Link href={`/w/${comparison.left.workspaceId}/contradictions`}>Contradictions</Link> / Side by side
+      </div>
+      <CompareView comparison={comparison} initialLinkId={query.link ?? null} canDecide={roleAtLeast(comparison.left.role, "EDITOR")} />
+    </div>
+  );
+}
