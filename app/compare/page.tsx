@@ -3,18 +3,20 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CompareView } from "@/components/compare/compare-view";
 import { getDb } from "@/lib/db";
+import { firstParam, type RawSearchParams } from "@/lib/http/first-param";
 import { loadOrNotFound, requirePageUser } from "@/lib/http/page-access";
 import { getComparison } from "@/lib/links/get-comparison";
 import { roleAtLeast } from "@/lib/workspaces/require-workspace-role";
 
 export const metadata: Metadata = { title: "Side by side" };
 
-type SearchParams = Promise<{ left?: string; right?: string; link?: string }>;
+
 
 /** /compare?left=<document>&right=<document>&link=<link>: a shareable side-by-side view. */
-export default async function ComparePage({ searchParams }: { searchParams: SearchParams }) {
-  const query = await searchParams;
-  const user = await requirePageUser(`/compare?${new URLSearchParams(query as Record<string, string>).toString()}`);
+export default async function ComparePage({ searchParams }: { searchParams: RawSearchParams }) {
+  const raw = await searchParams;
+  const query = { left: firstParam(raw.left), right: firstParam(raw.right), link: firstParam(raw.link) };
+  const user = await requirePageUser(`/compare?${new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => Boolean(e[1]))).toString()}`);
   if (!query.left || !query.right) notFound();
   const comparison = await loadOrNotFound(getComparison(getDb(), { actor: user, leftId: query.left, rightId: query.right }));
   return (

@@ -2,13 +2,16 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import type { Comparison } from "@/lib/links/get-comparison";
 import type { LinkView } from "@/lib/links/link-view";
 import { callApi } from "@/components/workbench/api-client";
 import { truncate } from "@/components/workbench/annotation-labels";
 import { LINK_LABEL, VERDICT_LABEL, type LinkVerdict } from "@/components/workbench/link-labels";
 import { MarkedText, type Mark } from "./marked-text";
+
+// Both texts re-render only when their marks change, not on every scroll frame's connector update.
+const MemoMarkedText = memo(MarkedText);
 
 type Pair = Comparison["pairs"][number];
 interface Connector {
@@ -40,10 +43,16 @@ export function CompareView({ comparison, initialLinkId, canDecide }: { comparis
   const rightPane = useRef<HTMLDivElement>(null);
   const gutter = useRef<HTMLDivElement>(null);
   const [connectors, setConnectors] = useState<Connector[]>([]);
+  const [verdictError, setVerdictError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
   const [gutterHeight, setGutterHeight] = useState(0);
 
-  const leftMarks: Mark[] = pairs.map((p) => ({ id: markId(p, "L"), start: p.left.start, end: p.left.end, className: `cmp-mark cmp-mark--${p.link.type.toLowerCase()}${p.link.id === currentId ? " is-current" : ""}` }));
-  const rightMarks: Mark[] = pairs.map((p) => ({ id: markId(p, "R"), start: p.right.start, end: p.right.end, className: `cmp-mark cmp-mark--${p.link.type.toLowerCase()}${p.link.id === currentId ? " is-current" : ""}` }));
+  const [leftMarks, rightMarks] = useMemo(() => {
+    const className = (p: Pair) => `cmp-mark cmp-mark--${p.link.type.toLowerCase()}${p.link.id === currentId ? " is-current" : ""}`;
+    const left: Mark[] = pairs.map((p) => ({ id: markId(p, "L"), start: p.left.start, end: p.left.end, className: className(p) }));
+    const right: Mark[] = pairs.map((p) => ({ id: markId(p, "R"), start: p.right.start, end: p.right.end, className: className(p) }));
+    return [left, right];
+  }, [pairs, currentId]);
 
   // Connectors are recomputed from the marks' positions whenever either column scrolls.
   const frame = useRef(0);
@@ -93,6 +102,7 @@ export function CompareView({ comparison, initialLinkId, canDecide }: { comparis
   const goTo = useCallback(
     (pair: Pair) => {
       setCurrentId(pair.link.id);
+      setVerdictError(null);
       scrollPaneTo(leftPane.current, markId(pair, "L"));
       scrollPaneTo(rightPane.current, markId(pair, "R"));
       router.replace(`/compare?left=${comparison.left.id}&right=${comparison.right.id}&link=${pair.link.id}`, { scroll: false });
@@ -128,8 +138,6 @@ export function CompareView({ comparison, initialLinkId, canDecide }: { comparis
     return () => window.removeEventListener("keydown", onKey);
   });
 
-  const [verdictError, setVerdictError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   async function saveVerdict(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!current) return;
@@ -144,7 +152,6 @@ export function CompareView({ comparison, initialLinkId, canDecide }: { comparis
     setVerdictError(null);
     const updated = result.data.link;
     setPairs((list) => list.map((p) => (p.link.id === updated.id ? { ...p, link: updated } : p)));
-    router.refresh();
   }
 
   // First/second in a verdict are the link's source and target; say which column each is.
@@ -153,14 +160,14 @@ export function CompareView({ comparison, initialLinkId, canDecide }: { comparis
   return (
     <div className="compare">
       <div className="compare__bar" role="toolbar" aria-label="Contradictions">
-        <button type="button" className="button button--quiet" onClick={() => step(-1)} disabled={contradictions.length === 0} aria-keyshortcuts="k">
+        <button type="button" className="button button--quiet" onClick={() => step(-1)} disabled={contradictions.length === 0} aria-keyshortcuts="k p" title="K or P">
           ← Previous contradiction
         </button>
         <span className="muted" aria-live="polite">
           {contradictions.length === 0 ? "No contradictions between these texts" : index >= 0 ? `Contradiction ${index + 1} of ${contradictions.length}` : `${contradictions.length} contradictions`}
           {pairs.length > contradictions.length ? ` · ${pairs.length - contradictions.length} other link${pairs.length - contradictions.length === 1 ? "" : "s"}` : ""}
         </span>
-        <button type="button" className="button button--quiet" onClick={() => step(1)} disabled={contradictions.length === 0} aria-keyshortcuts="j">
+        <button type="button" className="button button--quiet" onClick={() => step(1)} disabled={contradictions.length === 0} aria-keyshortcuts="j n" title="J or N">
           Next contradiction →
         </button>
       </div>
@@ -169,7 +176,7 @@ export function CompareView({ comparison, initialLinkId, canDecide }: { comparis
         <div />
         <DocumentHead doc={comparison.right} />
         <div ref={leftPane} className="compare__pane" tabIndex={0} aria-label={`Left: ${comparison.left.title}`}>
-          <MarkedText text={comparison.left.text} marks={leftMarks} />
+          <MemoMarkedText text={comparison.left.text} marks={leftMarks} />
         </div>
         <div ref={gutter} className="compare__gutter" aria-hidden="true">
           <svg width={GUTTER} height={gutterHeight}>
@@ -183,7 +190,7 @@ export function CompareView({ comparison, initialLinkId, canDecide }: { comparis
           </svg>
         </div>
         <div ref={rightPane} className="compare__pane" tabIndex={0} aria-label={`Right: ${comparison.right.title}`}>
-          <MarkedText text={comparison.right.text} marks={rightMarks} />
+          <MemoMarkedText text={comparison.right.text} marks={rightMarks} />
         </div>
       </div>
       {current ? (

@@ -32,7 +32,7 @@ export function MarkedText({ text, marks }: { text: string; marks: Mark[] }) {
           let piece: ReactNode = text.slice(from, to);
           for (const m of covering) {
             piece = (
-              <mark className={m.className} data-mark-id={m.id} data-mark-start={m.start === from ? "" : undefined}>
+              <mark className={m.className} data-mark-id={m.id}>
                 {piece}
               </mark>
             );

@@ -26,7 +26,9 @@ export function AnnotationCard({
   canLink,
   onDeleteLink,
   onLinkHere,
+  currentUserIsOwner,
 }: {
+  currentUserIsOwner: boolean;
   annotation: AnnotationView;
   links: LinkView[];
   documents: { id: string; title: string }[];
@@ -86,7 +88,14 @@ export function AnnotationCard({
               Link here
             </button>
           ) : null}
-          <AnnotationLinks annotationId={annotation.id} links={links} documents={documents} canLink={canLink} onDeleteLink={onDeleteLink} />
+          <AnnotationLinks
+            annotationId={annotation.id}
+            links={links}
+            documents={documents}
+            canLink={canLink}
+            canUnlink={(link) => canLink && (link.author.id === currentUserId || currentUserIsOwner)}
+            onDeleteLink={onDeleteLink}
+          />
           {canEdit || canDelete ? (
             <div className="form-actions">
               {canEdit ? (

@@ -16,8 +16,11 @@ export function AnnotationLinks({
   links,
   documents,
   canLink,
+  canUnlink,
   onDeleteLink,
 }: {
+  /** Only a link's author or a workspace owner may remove it. */
+  canUnlink: (link: LinkView) => boolean;
   annotationId: string;
   links: LinkView[];
   documents: { id: string; title: string }[];
@@ -44,7 +47,7 @@ export function AnnotationLinks({
                 {link.type === "CONTRADICTS" && link.verdict ? <span className="badge">{VERDICT_LABEL[link.verdict]}</span> : null}
                 <span className="annotation-links__actions">
                   <Link href={compareUrl(link)}>Compare side by side</Link>
-                  {canLink ? (
+                  {canUnlink(link) ? (
                     <button type="button" className="button--link" onClick={() => onDeleteLink(link)} aria-label="Remove this link">
                       Unlink
                     </button>

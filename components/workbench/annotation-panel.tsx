@@ -172,6 +172,7 @@ export function AnnotationPanel({
                   canLink={canAnnotate}
                   onDeleteLink={onDeleteLink}
                   onLinkHere={onLinkHere ? () => onLinkHere(annotation) : undefined}
+                  currentUserIsOwner={isOwner}
                 />
               </div>
             );

@@ -318,7 +318,7 @@ export function DocumentWorkbench({
     if (!result.ok) return setStatus({ tone: "error", text: result.message });
     setAnnotations((list) => list.filter((a) => a.id !== annotation.id));
     setLinks((list) => list.filter((l) => l.source.id !== annotation.id && l.target.id !== annotation.id));
-    if (selectedId === annotation.id) setSelectedId(null);
+    setSelectedId((id) => (id === annotation.id ? null : id));
     const links = result.data.deletedLinks;
     setStatus({ tone: "ok", text: `Deleted${links ? `, with ${links} link${links === 1 ? "" : "s"}` : ""}.` });
   }
@@ -362,8 +362,11 @@ export function DocumentWorkbench({
       method: "PUT",
       body: { baseRevisionId: revisionId, text: documentTextFromEditor(editor.state.doc) },
     });
-    setPending(false);
-    if (!result.ok) return setStatus({ tone: "error", text: result.message });
+    // On success the buttons stay disabled until the refreshed page mounts the new revision.
+    if (!result.ok) {
+      setPending(false);
+      return setStatus({ tone: "error", text: result.message });
+    }
     const { counts, revisionNumber } = result.data;
     const moved = counts.moved + counts.fuzzy;
     setStatus({
@@ -483,10 +486,11 @@ export function DocumentWorkbench({
           linksByAnnotation={linksByAnnotation}
           documents={documents}
           onDeleteLink={(link) => void deleteLink(link)}
-          onLinkHere={linkFrom && canAnnotate ? (a) => (a.id === linkFrom.annotationId ? undefined : void linkHere(a.id)) : undefined}
+          onLinkHere={linkFrom && canAnnotate ? (a) => void linkHere(a.id) : undefined}
         />
         <OrphanedAnnotations
           orphans={orphans}
+          canAnnotate={canAnnotate}
           currentUserId={currentUser.id}
           isOwner={isOwner}
           hasSelection={selection !== null}

@@ -9,6 +9,7 @@ import { KIND_LABEL, truncate } from "./annotation-labels";
  */
 export function OrphanedAnnotations({
   orphans,
+  canAnnotate,
   currentUserId,
   isOwner,
   hasSelection,
@@ -16,6 +17,7 @@ export function OrphanedAnnotations({
   onDelete,
 }: {
   orphans: AnnotationView[];
+  canAnnotate: boolean;
   currentUserId: string;
   isOwner: boolean;
   hasSelection: boolean;
@@ -40,12 +42,12 @@ export function OrphanedAnnotations({
               </span>
               {a.note ? <span className="annotation-card__note">{truncate(a.note, 120)}</span> : null}
               <div className="form-actions">
-                {own ? (
+                {own && canAnnotate ? (
                   <button type="button" className="button button--quiet" disabled={!hasSelection} onClick={() => onReattach(a)} title={hasSelection ? undefined : "Select words in the text first"}>
                     Re-attach to selection
                   </button>
                 ) : null}
-                {own || isOwner ? (
+                {(own && canAnnotate) || isOwner ? (
                   <button type="button" className="button button--quiet" onClick={() => onDelete(a)}>
                     Delete
                   </button>

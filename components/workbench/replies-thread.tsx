@@ -36,9 +36,8 @@ export function RepliesThread({ annotationId, currentUserId, isOwner, onCountCha
     const result = await callApi<{ reply: Reply }>(`/api/annotations/${annotationId}/replies`, { method: "POST", body: { body: draft } });
     setPending(false);
     if (!result.ok) return setError(result.message);
-    const next = [...(replies ?? []), result.data.reply];
-    setReplies(next);
-    onCountChange(next.length);
+    setReplies((list) => [...(list ?? []), result.data.reply]);
+    onCountChange((replies?.length ?? 0) + 1);
     setDraft("");
     setError(null);
   }
@@ -46,9 +45,8 @@ export function RepliesThread({ annotationId, currentUserId, isOwner, onCountCha
   async function remove(id: string) {
     const result = await callApi(`/api/replies/${id}`, { method: "DELETE" });
     if (!result.ok) return setError(result.message);
-    const next = (replies ?? []).filter((r) => r.id !== id);
-    setReplies(next);
-    onCountChange(next.length);
+    setReplies((list) => (list ?? []).filter((r) => r.id !== id));
+    onCountChange(Math.max(0, (replies?.length ?? 1) - 1));
   }
 
   return (

@@ -19,11 +19,19 @@ function tooLarge(bytes: number): AppError {
 
 /**
  * Normalises a document's text once, before anything is anchored to it: line endings become \n,
- * a byte-order mark and surrounding blank space go. Rejects empty text and control characters that
- * only binary files contain.
+ * a byte-order mark goes, and paragraphs are separated by exactly one blank line with no blank space
+ * around them — the form the reading view writes back when a transcription is edited, so a small
+ * edit changes only the words it touches. Rejects empty text and control characters that only
+ * binary files contain.
  */
 export function normaliseDocumentText(raw: string): string {
-  const text = raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n").trim();
+  const text = raw
+    .replace(/^\uFEFF/, "")
+    .replace(/\r\n?/g, "\n")
+    .split(/\n[ \t]*\n\s*/)
+    .map((block) => block.trim())
+    .filter(Boolean)
+    .join("\n\n");
   if (!text) throw new AppError("INVALID_INPUT", "The text is empty. Paste the source's text or choose a file.", { text: "The text is empty." });
   // NUL and the C0 controls other than tab, newline and form feed do not occur in real text.
   if (/[\u0000-\u0008\u000B\u000E-\u001F]/.test(text)) {

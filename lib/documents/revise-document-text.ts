@@ -47,13 +47,14 @@ export async function reviseDocumentText(db: Db, { actor, documentId, input }: {
     const counts: ReanchorCounts = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
     const annotations = await tx.annotation.findMany({
       where: { documentId, anchorStatus: "ANCHORED" },
-      select: { id: true, start: true, end: true, exact: true, prefix: true, suffix: true },
+      select: { id: true, start: true, end: true, exact: true, prefix: true, suffix: true, authorId: true, visibility: true },
     });
     const unchanged: string[] = [];
     const orphaned: string[] = [];
     for (const a of annotations) {
       const result = reanchorAnnotation(current.text, text, { position: { start: a.start, end: a.end }, quote: { exact: a.exact, prefix: a.prefix, suffix: a.suffix } }, edit);
-      counts[result.status] += 1;
+      // Every annotation is re-anchored; only those the editor may see are counted in the answer.
+      if (a.visibility === "WORKSPACE" || a.authorId === actor.id) counts[result.status] += 1;
       if (result.status === "orphaned" || !result.selectors) {
         orphaned.push(a.id);
         continue;
@@ -73,5 +74,6 @@ export async function reviseDocumentText(db: Db, { actor, documentId, input }: {
     await tx.annotation.updateMany({ where: { id: { in: unchanged } }, data: { anchorRevisionId: revision.id } });
     await tx.annotation.updateMany({ where: { id: { in: orphaned } }, data: { anchorStatus: "ORPHANED" } });
     return { revisionId: revision.id, revisionNumber: revision.number, counts };
-  });
+    // Re-anchoring thousands of annotations on a large text can take seconds; Prisma's default is 5 s.
+  }, { timeout: 60_000, maxWait: 10_000 });
 }

@@ -1,4 +1,5 @@
-import { toErrorPayload, type ErrorPayload } from "../errors";
+import type { ErrorPayload } from "../errors";
+import { toServerErrorPayload } from "./server-error-payload";
 
 /** What a server action returns to its form: success with optional data, or an error to show. */
 export type ActionResult<T = undefined> = { ok: true; data: T } | ({ ok: false } & ErrorPayload);
@@ -9,7 +10,7 @@ export async function runAction<T>(work: () => Promise<T>): Promise<ActionResult
     return { ok: true, data: await work() };
   } catch (error) {
     rethrowNavigation(error);
-    return { ok: false, ...toErrorPayload(error) };
+    return { ok: false, ...toServerErrorPayload(error) };
   }
 }
 

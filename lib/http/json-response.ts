@@ -1,5 +1,5 @@
-import { toErrorPayload } from "../errors";
 import { ERROR_STATUS } from "../errors";
+import { toServerErrorPayload } from "./server-error-payload";
 
 /**
  * Runs a route handler's work and answers JSON: the result, or `{ error: { code, message,
@@ -10,7 +10,7 @@ export async function jsonResponse<T>(work: () => Promise<T>, successStatus = 20
     const result = await work();
     return successStatus === 204 ? new Response(null, { status: 204 }) : Response.json(result, { status: successStatus });
   } catch (error) {
-    const payload = toErrorPayload(error);
+    const payload = toServerErrorPayload(error);
     const status = payload.code === "INTERNAL" ? 500 : ERROR_STATUS[payload.code];
     return Response.json({ error: payload }, { status });
   }

@@ -1,14 +1,29 @@
 import { AppError } from "../errors";
 
-/** The largest JSON body the API reads: a 5 MB text revision and its envelope. */
-const MAX_JSON_BYTES = 6 * 1024 * 1024;
+/** The largest JSON body the API reads, in bytes: a 5 MB text revision and its envelope. */
+export const MAX_JSON_BYTES = 6 * 1024 * 1024;
 
-/** A request's JSON body, or INVALID_INPUT / PAYLOAD_TOO_LARGE with a message saying what to send. */
-export async function readJsonBody(request: Request, what: string): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_JSON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The request is too large.");
-  const raw = await request.text();
-  if (raw.length > MAX_JSON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "The request is too large.");
+/**
+ * A request's JSON body, read with a byte limit (also when no Content-Length is sent), or
+ * PAYLOAD_TOO_LARGE / INVALID_INPUT with a message saying what to send.
+ */
+export async function readJsonBody(request: Request, what: string, maxBytes = MAX_JSON_BYTES): Promise<unknown> {
+  const tooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The request is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+  if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = request.body?.getReader();
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const raw = new TextDecoder().decode(Buffer.concat(chunks));
   try {
     return JSON.parse(raw) as unknown;
   } catch {

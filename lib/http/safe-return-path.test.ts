@@ -9,7 +9,7 @@ describe("safeReturnPath", () => {
   });
 
   it("refuses other sites and loops back to the library", () => {
-    for (const bad of ["//evil.example/x", "/\\evil.example", "javascript:alert(1)", "evil.example", "/signin?callbackUrl=/x", "", undefined, "http://[bad"]) {
+    for (const bad of ["//evil.example/x", "/\\evil.example", "/\t/evil.example", "/\n/evil.example", "/\r//evil.example", "/x\\y", "javascript:alert(1)", "evil.example", "/signin?callbackUrl=/x", "", undefined, "http://[bad"]) {
       expect(safeReturnPath(bad)).toBe("/library");
     }
   });

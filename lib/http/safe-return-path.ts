@@ -15,6 +15,11 @@ export function safeReturnPath(value: string | string[] | undefined | null, fall
   } catch {
     return fallback;
   }
-  if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\") || path.startsWith("/signin") || path.startsWith("/signup")) return fallback;
-  return path;
+  // Browsers drop tabs and newlines from URLs ("/\t/evil.example" becomes "//evil.example") and read
+  // "\\" as "/": refuse both outright, then check the path resolves on this site.
+  if (/[\u0000-\u001f\u007f\\]/.test(path)) return fallback;
+  if (!path.startsWith("/") || path.startsWith("//") || path.startsWith("/signin") || path.startsWith("/signup")) return fallback;
+  const resolved = new URL(path, "http://this-site.invalid");
+  if (resolved.origin !== "http://this-site.invalid") return fallback;
+  return resolved.pathname + resolved.search + resolved.hash;
 }

@@ -11,15 +11,22 @@ export const VISIBILITIES = ["PRIVATE", "WORKSPACE"] as const;
 const id = z.string().min(1).max(64);
 const offset = z.number({ error: "Offsets must be numbers." }).int("Offsets must be whole numbers.").min(0, "Offsets cannot be negative.");
 
-/** What an annotation says about its span; shared by create and update. */
-export const annotationBodySchema = z.object({
+/** What an annotation says about its span, without defaults: an update changes only what it names. */
+const annotationFieldsSchema = z.object({
   kind: z.enum(ANNOTATION_KINDS, { error: "Choose a kind: claim, bias marker, contradiction or tag." }),
   techniqueId: id.nullish(),
   verdict: z.enum(CLAIM_VERDICTS).nullish(),
   confidence: z.number().int().min(0, "Confidence runs from 0 to 100.").max(100, "Confidence runs from 0 to 100.").nullish(),
-  note: z.string().max(MAX_NOTE_LENGTH, `Notes can hold at most ${MAX_NOTE_LENGTH.toLocaleString("en")} characters.`).default(""),
-  visibility: z.enum(VISIBILITIES).default("WORKSPACE"),
-  tagIds: z.array(id).max(50, "At most 50 tags on one annotation.").default([]),
+  note: z.string().max(MAX_NOTE_LENGTH, `Notes can hold at most ${MAX_NOTE_LENGTH.toLocaleString("en")} characters.`),
+  visibility: z.enum(VISIBILITIES),
+  tagIds: z.array(id).max(50, "At most 50 tags on one annotation."),
+});
+
+/** A new annotation's body: a note, visibility and tags default when not given. */
+export const annotationBodySchema = annotationFieldsSchema.extend({
+  note: annotationFieldsSchema.shape.note.default(""),
+  visibility: annotationFieldsSchema.shape.visibility.default("WORKSPACE"),
+  tagIds: annotationFieldsSchema.shape.tagIds.default([]),
 });
 
 export const createAnnotationSchema = annotationBodySchema.extend({
@@ -31,7 +38,7 @@ export const createAnnotationSchema = annotationBodySchema.extend({
   exact: z.string().max(MAX_ANNOTATION_LENGTH),
 });
 
-export const updateAnnotationSchema = annotationBodySchema.partial();
+export const updateAnnotationSchema = annotationFieldsSchema.partial();
 
 export const replySchema = z.object({
   body: z.string().trim().min(1, "Write something first.").max(MAX_NOTE_LENGTH, `Replies can hold at most ${MAX_NOTE_LENGTH.toLocaleString("en")} characters.`),

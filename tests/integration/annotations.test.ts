@@ -151,6 +151,18 @@ describe("annotations", () => {
       }
     });
 
+    it("a partial update changes only the fields it names: a private annotation stays private", async () => {
+      const tag = await db.tag.create({ data: { workspaceId, category: "CUSTOM", key: "custom:famine", name: "famine", colour: "#5f7a4e" } });
+      const secret = await createAnnotation(db, {
+        actor: editor,
+        documentId,
+        input: { ...(await selectPhrase(db, documentId, "members of the party")), kind: "CLAIM", visibility: "PRIVATE", note: "keep me", tagIds: [tag.id] },
+      });
+      const updated = await updateAnnotation(db, { actor: editor, annotationId: secret.id, input: { verdict: "REFUTED" } });
+      expect(updated).toMatchObject({ verdict: "REFUTED", visibility: "PRIVATE", note: "keep me", tags: [{ id: tag.id }] });
+      expect((await listDocumentAnnotations(db, { actor: viewer, documentId })).map((a) => a.id)).not.toContain(secret.id);
+    });
+
     it("lists annotations in text order, to members only", async () => {
       const listed = await listDocumentAnnotations(db, { actor: owner, documentId });
       expect(listed.map((a) => a.start)).toEqual([...listed.map((a) => a.start)].sort((a, b) => a - b));

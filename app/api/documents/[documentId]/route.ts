@@ -3,8 +3,8 @@ import { getDb } from "@/lib/db";
 import { deleteDocument } from "@/lib/documents/delete-document";
 import { getDocument } from "@/lib/documents/get-document";
 import { updateDocumentMetadata } from "@/lib/documents/update-document-metadata";
-import { AppError } from "@/lib/errors";
 import { jsonResponse } from "@/lib/http/json-response";
+import { readJsonBody } from "@/lib/http/read-json-body";
 
 type Context = { params: Promise<{ documentId: string }> };
 
@@ -22,9 +22,7 @@ export async function PATCH(request: Request, { params }: Context) {
   return jsonResponse(async () => {
     const actor = await requireSessionUser();
     const { documentId } = await params;
-    const metadata: unknown = await request.json().catch(() => {
-      throw new AppError("INVALID_INPUT", "Send the metadata as a JSON object.");
-    });
+    const metadata = await readJsonBody(request, "the metadata");
     const document = await updateDocumentMetadata(getDb(), { actor, documentId, metadata });
     return { id: document.id };
   });

@@ -5,6 +5,7 @@ import { truncate } from "@/components/workbench/annotation-labels";
 import { getDb } from "@/lib/db";
 import { listDocuments } from "@/lib/documents/list-documents";
 import type { ContradictionVerdict } from "@/lib/generated/prisma/enums";
+import { firstParam, type RawSearchParams } from "@/lib/http/first-param";
 import { loadOrNotFound, requirePageUser } from "@/lib/http/page-access";
 import { listContradictions, type ContradictionFilter } from "@/lib/links/list-contradictions";
 import { CONTRADICTION_VERDICTS } from "@/lib/validations/link";
@@ -13,11 +14,12 @@ import { listMembers } from "@/lib/workspaces/list-members";
 
 export const metadata: Metadata = { title: "Contradictions" };
 
-type SearchParams = Promise<{ document?: string; status?: string; author?: string }>;
 
-export default async function ContradictionsPage({ params, searchParams }: { params: Promise<{ workspaceId: string }>; searchParams: SearchParams }) {
+
+export default async function ContradictionsPage({ params, searchParams }: { params: Promise<{ workspaceId: string }>; searchParams: RawSearchParams }) {
   const { workspaceId } = await params;
-  const query = await searchParams;
+  const raw = await searchParams;
+  const query = { document: firstParam(raw.document), status: firstParam(raw.status), author: firstParam(raw.author) };
   const user = await requirePageUser(`/w/${workspaceId}/contradictions`);
   const db = getDb();
   const workspace = await loadOrNotFound(getWorkspace(db, { actor: user, workspaceId }));

@@ -12,6 +12,7 @@ export async function POST(request: Request, { params }: Context) {
     const actor = await requireSessionUser();
     const { annotationId } = await params;
     const input = await readJsonBody(request, "the new span");
-    return { annotation: await reattachAnnotation(getDb(), { actor, annotationId, input }) };
+    // One transaction: the revision check and the write cannot straddle a text revision.
+    return { annotation: await getDb().$transaction((tx) => reattachAnnotation(tx, { actor, annotationId, input })) };
   });
 }

@@ -22,6 +22,7 @@ export async function POST(request: Request, { params }: Context) {
     const actor = await requireSessionUser();
     const { documentId } = await params;
     const input = await readJsonBody(request, "the annotation");
-    return { annotation: await createAnnotation(getDb(), { actor, documentId, input }) };
+    // One transaction: the revision check and the write cannot straddle a text revision.
+    return { annotation: await getDb().$transaction((tx) => createAnnotation(tx, { actor, documentId, input })) };
   }, 201);
 }
