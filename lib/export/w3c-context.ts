@@ -1,0 +1,20 @@
+/** The JSON-LD context every W3C Web Annotation names (the model requires it, as a string). */
+export const W3C_ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
+
+/** Some publishers write the context with https; it names the same document. */
+export const W3C_ANNOTATION_CONTEXT_ALIASES: readonly string[] = [W3C_ANNOTATION_CONTEXT, "https://www.w3.org/ns/anno.jsonld"];
+
+/**
+ * Terms the annotation context does not define, mapped to Dublin Core and schema.org, so that the
+ * document metadata on each target's `source` and a claim's confidence stay linked data rather
+ * than stray keys. The model allows extra contexts after its own.
+ */
+export const WORKBENCH_CONTEXT = {
+  dcterms: "http://purl.org/dc/terms/",
+  schema: "https://schema.org/",
+  title: "dcterms:title",
+  date: "dcterms:date",
+  bibliographicCitation: "dcterms:bibliographicCitation",
+  revision: "schema:version",
+  confidence: "schema:ratingValue",
+} as const;
