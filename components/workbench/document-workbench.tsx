@@ -119,6 +119,7 @@ export function DocumentWorkbench({
     return map;
   }, [links]);
 
+  const pointerDown = useRef(false);
   // Editor callbacks read the latest state through this ref, so the editor is created once.
   const live = useRef({ editing, selection, canAnnotate, openComposer: (_kind: AnnotationKind) => {}, selectFromText: (_id: string) => {} });
 
@@ -154,7 +155,11 @@ export function DocumentWorkbench({
         return false;
       },
     },
-    onSelectionUpdate: ({ editor: e }) => updateSelection(e),
+    // While the mouse drags, the selection changes on every move; React state (and the toolbar)
+    // follow once the button is released, so a drag does not re-render the page per mouse event.
+    onSelectionUpdate: ({ editor: e }) => {
+      if (!pointerDown.current) updateSelection(e);
+    },
   });
 
   const updateSelection = useCallback(
@@ -172,6 +177,24 @@ export function DocumentWorkbench({
     },
     [offsets, text],
   );
+
+  useEffect(() => {
+    if (!editor) return;
+    const dom = editor.view.dom;
+    const down = () => (pointerDown.current = true);
+    const up = () => {
+      if (!pointerDown.current) return;
+      pointerDown.current = false;
+      // After ProseMirror has applied the final selection of the drag.
+      requestAnimationFrame(() => updateSelection(editor));
+    };
+    dom.addEventListener("mousedown", down);
+    window.addEventListener("mouseup", up);
+    return () => {
+      dom.removeEventListener("mousedown", down);
+      window.removeEventListener("mouseup", up);
+    };
+  }, [editor, updateSelection]);
 
   const dispatchHighlights = useCallback(
     (action: HighlightAction) => {

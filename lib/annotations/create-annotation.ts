@@ -1,6 +1,7 @@
 import type { DbClient } from "../db";
 import { AppError } from "../errors";
 import { requireDocumentRole } from "../documents/require-document-role";
+import { currentRevisionId, readRevisionText } from "../documents/revision-text-cache";
 import { createAnnotationSchema } from "../validations/annotation";
 import { parseInput } from "../validations/parse-input";
 import { ANNOTATION_VIEW_INCLUDE, toAnnotationView } from "./annotation-view";
@@ -11,14 +12,11 @@ import { resolveAnnotationBody } from "./resolve-annotation-body";
 export async function createAnnotation(db: DbClient, { actor, documentId, input }: { actor: { id: string }; documentId: string; input: unknown }) {
   const { workspaceId } = await requireDocumentRole(db, { userId: actor.id, documentId, minimum: "EDITOR" });
   const { revisionId, start, end, exact, ...body } = parseInput(createAnnotationSchema, input);
-  const document = await db.document.findUniqueOrThrow({ where: { id: documentId }, select: { currentRevisionNumber: true } });
-  const revision = await db.documentRevision.findUniqueOrThrow({
-    where: { documentId_number: { documentId, number: document.currentRevisionNumber } },
-    select: { id: true, text: true },
-  });
-  if (revision.id !== revisionId) {
+  const currentId = await currentRevisionId(db, documentId);
+  if (currentId !== revisionId) {
     throw new AppError("CONFLICT", "This document's text was revised since you opened it. Reload the page and select again.");
   }
+  const revision = { id: currentId, text: await readRevisionText(db, currentId) };
   const { quote } = checkSelection(revision.text, { start, end, exact });
   const { tagIds, ...fields } = await resolveAnnotationBody(db, workspaceId, body);
 

@@ -5,6 +5,7 @@ import { parseInput } from "../validations/parse-input";
 import { ANNOTATION_VIEW_INCLUDE, toAnnotationView } from "./annotation-view";
 import { checkSelection } from "./check-selection";
 import { requireAnnotationAccess } from "./require-annotation-access";
+import { currentRevisionId, readRevisionText } from "../documents/revision-text-cache";
 
 /**
  * Places an annotation (typically an orphan) on a span the user chose in the current text. Its
@@ -13,11 +14,8 @@ import { requireAnnotationAccess } from "./require-annotation-access";
 export async function reattachAnnotation(db: DbClient, { actor, annotationId, input }: { actor: { id: string }; annotationId: string; input: unknown }) {
   const { annotation } = await requireAnnotationAccess(db, { userId: actor.id, annotationId, minimum: "EDITOR", mustBeAuthor: true });
   const { revisionId, start, end, exact } = parseInput(reattachSchema, input);
-  const document = await db.document.findUniqueOrThrow({ where: { id: annotation.documentId }, select: { id: true, currentRevisionNumber: true } });
-  const revision = await db.documentRevision.findUniqueOrThrow({
-    where: { documentId_number: { documentId: document.id, number: document.currentRevisionNumber } },
-    select: { id: true, text: true },
-  });
+  const currentId = await currentRevisionId(db, annotation.documentId);
+  const revision = { id: currentId, text: await readRevisionText(db, currentId) };
   if (revision.id !== revisionId) throw new AppError("CONFLICT", "This document's text was revised since you opened it. Reload the page and select again.");
   const { quote } = checkSelection(revision.text, { start, end, exact });
   const updated = await db.annotation.update({

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { cache } from "react";
 import { DocumentMetadataPanel } from "@/components/documents/document-metadata-panel";
 import { ReliabilityPanel } from "@/components/documents/reliability-panel";
 import { DocumentWorkbench, type LinkFrom } from "@/components/workbench/document-workbench";
@@ -16,12 +17,15 @@ import { LINK_TYPES } from "@/lib/validations/link";
 import { roleAtLeast } from "@/lib/workspaces/require-workspace-role";
 
 type Params = Promise<{ documentId: string }>;
+
+// generateMetadata and the page share one load of the document (and its text) per request.
+const loadDocument = cache((userId: string, documentId: string) => getDocument(getDb(), { actor: { id: userId }, documentId }));
 type SearchParams = Promise<{ annotation?: string; linkFrom?: string; linkType?: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { documentId } = await params;
   const user = await requirePageUser(`/documents/${documentId}`);
-  const document = await getDocument(getDb(), { actor: user, documentId }).catch(() => null);
+  const document = await loadDocument(user.id, documentId).catch(() => null);
   return { title: document?.title ?? "Document" };
 }
 
@@ -30,7 +34,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
   const query = await searchParams;
   const user = await requirePageUser(`/documents/${documentId}`);
   const db = getDb();
-  const document = await loadOrNotFound(getDocument(db, { actor: user, documentId }));
+  const document = await loadOrNotFound(loadDocument(user.id, documentId));
   const workspaceId = document.workspace.id;
   const [annotations, tags, links, documents, reliability, linkSource] = await Promise.all([
     listDocumentAnnotations(db, { actor: user, documentId }),
