@@ -1,5 +1,6 @@
 "use client";
 
+import type { EditorView } from "@tiptap/pm/view";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
@@ -121,7 +122,14 @@ export function DocumentWorkbench({
 
   const pointerDown = useRef(false);
   // Editor callbacks read the latest state through this ref, so the editor is created once.
-  const live = useRef({ editing, selection, canAnnotate, openComposer: (_kind: AnnotationKind) => {}, selectFromText: (_id: string) => {} });
+  const live = useRef({
+    editing,
+    selection,
+    canAnnotate,
+    openComposer: (_kind: AnnotationKind, _selection?: TextSelection) => {},
+    selectFromText: (_id: string) => {},
+    readSelection: (_view: EditorView): TextSelection | null => null,
+  });
 
   const editor = useEditor({
     extensions: readingExtensions,
@@ -141,9 +149,13 @@ export function DocumentWorkbench({
           return true;
         }
         const kind = SHORTCUT_KIND[event.key.toLowerCase()];
-        if (kind && !event.ctrlKey && !event.metaKey && !event.altKey && live.current.selection && live.current.canAnnotate) {
-          live.current.openComposer(kind);
-          return true;
+        if (kind && !event.ctrlKey && !event.metaKey && !event.altKey && live.current.canAnnotate) {
+          // Right after a drag the toolbar state may lag a frame behind: read the editor's selection.
+          const selected = live.current.selection ?? live.current.readSelection(view);
+          if (selected) {
+            live.current.openComposer(kind, selected);
+            return true;
+          }
         }
         // Reading: keys that would change the text do nothing (navigation and selection still work).
         return event.key === "Backspace" || event.key === "Delete" || event.key === "Enter";
@@ -162,20 +174,27 @@ export function DocumentWorkbench({
     },
   });
 
-  const updateSelection = useCallback(
-    (e: Editor) => {
-      if (live.current.editing) return;
-      const { from, to, empty } = e.state.selection;
-      if (empty) return setSelection(null);
+  /** The current selection as text offsets, with where to show the toolbar; null when empty. */
+  const readSelection = useCallback(
+    (view: EditorView): TextSelection | null => {
+      const { from, to, empty } = view.state.selection;
+      if (empty) return null;
       const start = offsets.pmToText(from);
       const end = offsets.pmToText(to);
       const exact = text.slice(start, end);
       const column = textColumn.current?.getBoundingClientRect();
-      if (!exact.trim() || !column) return setSelection(null);
-      const coords = e.view.coordsAtPos(to);
-      setSelection({ start, end, exact, top: coords.bottom - column.top + 6, left: Math.min(Math.max(coords.left - column.left - 120, 0), column.width - 300) });
+      if (!exact.trim() || !column) return null;
+      const coords = view.coordsAtPos(to);
+      return { start, end, exact, top: coords.bottom - column.top + 6, left: Math.min(Math.max(coords.left - column.left - 120, 0), column.width - 300) };
     },
     [offsets, text],
+  );
+
+  const updateSelection = useCallback(
+    (e: Editor) => {
+      if (!live.current.editing) setSelection(readSelection(e.view));
+    },
+    [readSelection],
   );
 
   useEffect(() => {
@@ -271,13 +290,15 @@ export function DocumentWorkbench({
       editing,
       selection,
       canAnnotate,
-      openComposer: (kind) => {
-        if (selection) {
+      openComposer: (kind, chosen = selection ?? undefined) => {
+        if (chosen) {
           setComposerError(null);
-          setComposer({ mode: "create", selection, kind });
+          setSelection(chosen);
+          setComposer({ mode: "create", selection: chosen, kind });
         }
       },
       selectFromText: (id) => onSelect(id, "text"),
+      readSelection,
     };
   });
 
