@@ -1,3 +1,4 @@
+import { rejection } from "./rejection";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { deleteAnnotation } from "@/lib/annotations/delete-annotation";
@@ -7,22 +8,11 @@ import { updateAnnotation } from "@/lib/annotations/update-annotation";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { getDb } from "@/lib/db";
 import { reviseDocumentText } from "@/lib/documents/revise-document-text";
-import { AppError, isAppError } from "@/lib/errors";
 import { addReply } from "@/lib/replies/add-reply";
 import { listReplies } from "@/lib/replies/list-replies";
 import { addTestMember, createTestDocument, createTestUser, createTestWorkspace, currentRevision, selectPhrase } from "@/seeds/factories";
 
 const db = getDb();
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAppError(error)) return error;
-    throw error;
-  }
-  throw new Error("Expected the call to be refused, but it succeeded.");
-}
 
 // Seed document 004 (Stalin's interview), abridged: the claim with no source given.
 const TEXT = [

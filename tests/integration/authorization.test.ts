@@ -1,6 +1,7 @@
+import { rejection } from "./rejection";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { AppError, isAppError, type ErrorCode } from "@/lib/errors";
+import { AppError, type ErrorCode } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Visibility } from "@/lib/generated/prisma/enums";
 import { createDocument } from "@/lib/documents/create-document";
@@ -17,17 +18,6 @@ import { removeMember } from "@/lib/workspaces/remove-member";
 import { addTestMember, createTestDocument, createTestUser, createTestWorkspace } from "@/seeds/factories";
 
 const db = getDb();
-
-/** The AppError a call rejects with; fails the test if it succeeds or throws anything else. */
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAppError(error)) return error;
-    throw error;
-  }
-  throw new Error("Expected the call to be refused, but it succeeded.");
-}
 
 async function expectCode(promise: Promise<unknown>, code: ErrorCode): Promise<AppError> {
   const error = await rejection(promise);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
+import { rejection } from "./rejection";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { AppError, isAppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { createDocument } from "@/lib/documents/create-document";
 import { deleteDocument } from "@/lib/documents/delete-document";
@@ -12,17 +12,6 @@ import { updateDocumentMetadata } from "@/lib/documents/update-document-metadata
 import { createTestDocument, createTestUser, createTestWorkspace } from "@/seeds/factories";
 
 const db = getDb();
-
-/** The AppError a call rejects with; fails the test if it succeeds or throws anything else. */
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAppError(error)) return error;
-    throw error;
-  }
-  throw new Error("Expected the call to be refused, but it succeeded.");
-}
 
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 

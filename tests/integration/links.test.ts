@@ -1,3 +1,4 @@
+import { rejection } from "./rejection";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { deleteAnnotation } from "@/lib/annotations/delete-annotation";
@@ -5,7 +6,6 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { getDb } from "@/lib/db";
 import { getReliabilitySummary } from "@/lib/documents/get-reliability-summary";
 import { rateDocumentReliability } from "@/lib/documents/rate-document-reliability";
-import { AppError, isAppError } from "@/lib/errors";
 import { createLink } from "@/lib/links/create-link";
 import { deleteLink } from "@/lib/links/delete-link";
 import { getClaimGraph } from "@/lib/links/get-claim-graph";
@@ -16,16 +16,6 @@ import { setLinkVerdict } from "@/lib/links/set-link-verdict";
 import { addTestMember, createTestDocument, createTestUser, createTestWorkspace, selectPhrase } from "@/seeds/factories";
 
 const db = getDb();
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAppError(error)) return error;
-    throw error;
-  }
-  throw new Error("Expected the call to be refused, but it succeeded.");
-}
 
 describe("links between annotations", () => {
   let owner: SessionUser;

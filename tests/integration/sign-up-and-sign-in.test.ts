@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { rejection } from "./rejection";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { AppError, isAppError } from "@/lib/errors";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { authenticateUser } from "@/lib/auth/authenticate-user";
 import { recordLoginSuccess, registerLoginAttempt, THROTTLE_POLICY } from "@/lib/auth/login-throttle";
@@ -11,17 +11,6 @@ import { DEMO_ACCOUNT, seedDemoWorkspace } from "@/seeds/seed-demo-workspace";
 import { createTestUser, TEST_PASSWORD } from "@/seeds/factories";
 
 const db = getDb();
-
-/** The AppError a call rejects with; fails the test if it succeeds or throws anything else. */
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isAppError(error)) return error;
-    throw error;
-  }
-  throw new Error("Expected the call to be refused, but it succeeded.");
-}
 
 /** A client address no other test uses, so per-address counters never leak between tests. */
 const freshIp = () => `198.51.100.${randomUUID()}`;
