@@ -43,6 +43,11 @@ interface TextSelection {
   left: number;
 }
 
+type StatusMessage = { tone: "ok" | "error"; text: string; href?: string; hrefLabel?: string };
+
+/** Messages handed from a workbench to the one that replaces it after a new revision, per document. */
+const carriedStatus = new Map<string, StatusMessage>();
+
 type Composer = { mode: "create"; selection: TextSelection; kind: AnnotationKind } | { mode: "edit"; annotation: AnnotationView };
 
 const SHORTCUT_KIND = Object.fromEntries(Object.entries(KIND_SHORTCUT).map(([kind, key]) => [key, kind as AnnotationKind]));
@@ -104,7 +109,11 @@ export function DocumentWorkbench({
   const [composer, setComposer] = useState<Composer | null>(null);
   const [composerError, setComposerError] = useState<{ message: string; fieldErrors: Record<string, string> } | null>(null);
   const [pending, setPending] = useState(false);
-  const [status, setStatus] = useState<{ tone: "ok" | "error"; text: string; href?: string; hrefLabel?: string } | null>(null);
+  // A saved revision remounts the workbench (it is keyed by revision); its message survives that.
+  const [status, setStatus] = useState<StatusMessage | null>(() => carriedStatus.get(documentId) ?? null);
+  useEffect(() => {
+    carriedStatus.delete(documentId);
+  }, [documentId]);
   const [editing, setEditing] = useState(false);
   const [redrawAll, setRedrawAll] = useState(0);
   const textColumn = useRef<HTMLDivElement>(null);
@@ -413,10 +422,12 @@ export function DocumentWorkbench({
     }
     const { counts, revisionNumber } = result.data;
     const moved = counts.moved + counts.fuzzy;
-    setStatus({
+    const saved: StatusMessage = {
       tone: counts.orphaned ? "error" : "ok",
       text: `Saved as revision ${revisionNumber}. ${counts.exact} annotation${counts.exact === 1 ? "" : "s"} unchanged${moved ? `, ${moved} followed the text` : ""}${counts.orphaned ? `, ${counts.orphaned} orphaned (listed below the annotations)` : ""}.`,
-    });
+    };
+    setStatus(saved);
+    carriedStatus.set(documentId, saved);
     router.refresh();
   }
 
