@@ -18,12 +18,15 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   /** Field-level messages for forms, keyed by field name. */
   readonly fieldErrors: Record<string, string>;
+  /** Itemised problems, for input too large for field errors (an import file's bad records). */
+  readonly details: readonly string[];
 
-  constructor(code: ErrorCode, message: string, fieldErrors: Record<string, string> = {}) {
+  constructor(code: ErrorCode, message: string, fieldErrors: Record<string, string> = {}, details: readonly string[] = []) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.fieldErrors = fieldErrors;
+    this.details = details;
   }
 
   get status(): number {
@@ -40,11 +43,12 @@ export interface ErrorPayload {
   code: ErrorCode | "INTERNAL";
   message: string;
   fieldErrors: Record<string, string>;
+  details?: readonly string[];
 }
 
 export function toErrorPayload(error: unknown): ErrorPayload {
   if (isAppError(error)) {
-    return { code: error.code, message: error.message, fieldErrors: error.fieldErrors };
+    return { code: error.code, message: error.message, fieldErrors: error.fieldErrors, ...(error.details.length > 0 && { details: error.details }) };
   }
   console.error(error);
   return { code: "INTERNAL", message: "Something went wrong on our side. Nothing was saved; please try again.", fieldErrors: {} };

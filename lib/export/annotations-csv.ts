@@ -55,6 +55,8 @@ export const LINK_CSV_COLUMNS = [
   "created_at",
 ] as const;
 
+export type LinkEndAnnotation = Pick<ExportAnnotation, "documentId" | "exact">;
+
 /** Several tags share one cell, separated by "; ". */
 const TAG_SEPARATOR = "; ";
 
@@ -75,7 +77,8 @@ export function buildLinksCsv(set: ExportSet): string {
   );
 }
 
-function annotationRow(annotation: ExportAnnotation, indexed: IndexedDocument | undefined): CsvValue[] {
+/** One annotation's row: exported for exporters that write a row at a time. */
+export function annotationRow(annotation: ExportAnnotation, indexed: IndexedDocument | undefined): CsvValue[] {
   const codePoints = locateInCodePoints(indexed, annotation);
   const row: Record<(typeof ANNOTATION_CSV_COLUMNS)[number], CsvValue> = {
     annotation_id: annotation.id,
@@ -106,7 +109,8 @@ function annotationRow(annotation: ExportAnnotation, indexed: IndexedDocument | 
   return ANNOTATION_CSV_COLUMNS.map((column) => row[column]);
 }
 
-function linkRow(link: ExportLink, annotations: Map<string, ExportAnnotation>, documents: Map<string, ExportDocument>): CsvValue[] {
+/** One link's row; `annotations` needs only the ends' documents and quotes. */
+export function linkRow(link: ExportLink, annotations: ReadonlyMap<string, LinkEndAnnotation>, documents: ReadonlyMap<string, ExportDocument>): CsvValue[] {
   const source = linkEnd(annotations.get(link.sourceAnnotationId), documents);
   const target = linkEnd(annotations.get(link.targetAnnotationId), documents);
   const row: Record<(typeof LINK_CSV_COLUMNS)[number], CsvValue> = {
@@ -132,7 +136,7 @@ function linkRow(link: ExportLink, annotations: Map<string, ExportAnnotation>, d
 }
 
 /** What a link row shows of one end; empty when that annotation is not in the set. */
-function linkEnd(annotation: ExportAnnotation | undefined, documents: Map<string, ExportDocument>) {
+function linkEnd(annotation: LinkEndAnnotation | undefined, documents: ReadonlyMap<string, ExportDocument>) {
   return {
     documentId: annotation?.documentId ?? null,
     documentTitle: annotation ? (documents.get(annotation.documentId)?.title ?? null) : null,

@@ -33,3 +33,25 @@ function buildCodePointTable(text: string): Uint32Array {
   }
   return table;
 }
+
+/** The other way: a code-point offset of one text to its UTF-16 offset, or null past the end. */
+export type Utf16Converter = (codePointOffset: number) => number | null;
+
+/** As createCodePointConverter, for readers of W3C positions: one walk per text, at most. */
+export function createUtf16Converter(text: string): Utf16Converter {
+  if (!SURROGATE.test(text)) return (offset) => (Number.isInteger(offset) && offset >= 0 && offset <= text.length ? offset : null);
+  let unitsBefore: number[] | null = null;
+  return (offset) => {
+    if (!Number.isInteger(offset) || offset < 0) return null;
+    unitsBefore ??= buildUtf16Table(text);
+    return unitsBefore[offset] ?? null;
+  };
+}
+
+function buildUtf16Table(text: string): number[] {
+  const table = [0];
+  for (let offset = 1; offset <= text.length; offset += 1) {
+    if (!splitsSurrogatePair(text, offset)) table.push(offset);
+  }
+  return table;
+}

@@ -50,6 +50,8 @@ export interface ExportDocument {
   pages: string | null;
   url: string | null;
   archiveLocation: string | null;
+  /** A manual reliability judgement (1 unreliable .. 5 reliable), when someone made one. */
+  reliability?: { rating: number; reason: string } | null;
   /** The revision whose text is `text`, and whose offsets the ANCHORED annotations use. */
   revisionNumber: number;
   text: string;

@@ -105,28 +105,50 @@ export interface W3cOptions {
  * orphan) gets the quote selector alone, which is still enough to re-anchor it.
  */
 export function buildW3cCollection(set: ExportSet, options: W3cOptions): W3cAnnotationCollection {
+  const builder = createW3cItemBuilder(set, options);
+  const items = [...set.annotations.flatMap((annotation) => builder.annotationItems(annotation)), ...set.links.map((link) => builder.linkItem(link))];
+  return {
+    "@context": [W3C_ANNOTATION_CONTEXT, WORKBENCH_CONTEXT],
+    id: builder.collectionId,
+    type: "AnnotationCollection",
+    label: builder.label,
+    total: items.length,
+    generated: builder.generated,
+    first: { id: builder.pageId, type: "AnnotationPage", partOf: builder.collectionId, startIndex: 0, items },
+    last: builder.pageId,
+  };
+}
+
+export interface W3cItemBuilder {
+  collectionId: string;
+  pageId: string;
+  label: string;
+  generated: string;
+  /** The annotation, then its replies. */
+  annotationItems(annotation: ExportAnnotation): W3cAnnotation[];
+  linkItem(link: ExportLink): W3cAnnotation;
+}
+
+/**
+ * The collection's items one at a time, for writers that stream (see export-stream.ts): the
+ * same objects buildW3cCollection puts in its page, in the same order when called in set order.
+ */
+export function createW3cItemBuilder(set: Pick<ExportSet, "workspace" | "documents">, options: W3cOptions): W3cItemBuilder {
   const iri = iriMaker(options.baseUrl, set.workspace.id);
   const documents = indexDocuments(set.documents);
   const sources = new Map(set.documents.map((document) => [document.id, toSource(document, iri)]));
   const context: BuildContext = { iri, generated: options.now.toISOString() };
-  const items = [
-    ...set.annotations.flatMap((annotation) => [
+  const collectionId = iri.collection();
+  return {
+    collectionId,
+    pageId: `${collectionId}?page=0`,
+    label: `${set.workspace.name}: annotations`,
+    generated: context.generated,
+    annotationItems: (annotation) => [
       toW3cAnnotation(annotation, documents.get(annotation.documentId), sources.get(annotation.documentId) ?? iri.document(annotation.documentId), context),
       ...annotation.replies.map((reply) => toW3cReply(reply, annotation, context)),
-    ]),
-    ...set.links.map((link) => toW3cLink(link, context)),
-  ];
-  const collectionId = iri.collection();
-  const pageId = `${collectionId}?page=0`;
-  return {
-    "@context": [W3C_ANNOTATION_CONTEXT, WORKBENCH_CONTEXT],
-    id: collectionId,
-    type: "AnnotationCollection",
-    label: `${set.workspace.name}: annotations`,
-    total: items.length,
-    generated: context.generated,
-    first: { id: pageId, type: "AnnotationPage", partOf: collectionId, startIndex: 0, items },
-    last: pageId,
+    ],
+    linkItem: (link) => toW3cLink(link, context),
   };
 }
 

@@ -10,8 +10,13 @@ export async function jsonResponse<T>(work: () => Promise<T>, successStatus = 20
     const result = await work();
     return successStatus === 204 ? new Response(null, { status: 204 }) : Response.json(result, { status: successStatus });
   } catch (error) {
-    const payload = toServerErrorPayload(error);
-    const status = payload.code === "INTERNAL" ? 500 : ERROR_STATUS[payload.code];
-    return Response.json({ error: payload }, { status });
+    return errorResponse(error);
   }
+}
+
+/** An error as the JSON answer above gives it: for handlers whose success is not JSON. */
+export function errorResponse(error: unknown): Response {
+  const payload = toServerErrorPayload(error);
+  const status = payload.code === "INTERNAL" ? 500 : ERROR_STATUS[payload.code];
+  return Response.json({ error: payload }, { status });
 }

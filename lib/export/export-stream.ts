@@ -1,0 +1,269 @@
+import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
+import type { ExportFormat } from "../validations/export-selection";
+import { ANNOTATION_CSV_COLUMNS, LINK_CSV_COLUMNS, annotationRow, linkRow, type LinkEndAnnotation } from "./annotations-csv";
+import { BUNDLE_FILES, BUNDLE_FORMAT, BUNDLE_README, BUNDLE_VERSION, type BundleManifest } from "./bundle-format";
+import { formatCsvRow } from "./csv-escape";
+import { indexDocuments } from "./document-index";
+import type { ExportAnnotation } from "./export-model";
+import { readAllAnnotations, type ExportReader } from "./read-export-set";
+import { buildReportHtml } from "./report-html";
+import { buildTeiDocument } from "./tei-document";
+import { W3C_ANNOTATION_CONTEXT, WORKBENCH_CONTEXT } from "./w3c-context";
+import { createW3cItemBuilder } from "./w3c-annotations";
+
+export interface ExportOptions {
+  /** The workbench's public origin; IRIs in JSON-LD and TEI hang off it. */
+  baseUrl: string;
+  now: Date;
+}
+
+export interface ExportFile {
+  filename: string;
+  contentType: string;
+  /** The body, produced as it is read; closing it early closes the reader. */
+  body: ReadableStream<Uint8Array>;
+}
+
+type Chunk = string | Uint8Array;
+
+/**
+ * An export as a stream. JSON-LD, CSV and the bundle are written a batch of annotations at a
+ * time as the reader yields them, so memory stays flat and the event loop is given back between
+ * batches. TEI and the report need a document's (or the set's) annotations together to lay them
+ * out, so they are built whole from the same reader; they are meant for sets a person reads.
+ */
+export function streamExport(reader: ExportReader, format: ExportFormat, options: ExportOptions): ExportFile {
+  const base = fileBase(reader.workspace.name, options.now);
+  switch (format) {
+    case "w3c":
+      return file(`${base}.jsonld`, "application/ld+json; charset=utf-8", reader, w3cChunks(reader, options));
+    case "csv":
+      return file(`${base}-annotations.csv`, "text/csv; charset=utf-8; header=present", reader, annotationCsvChunks(reader));
+    case "links-csv":
+      return file(`${base}-links.csv`, "text/csv; charset=utf-8; header=present", reader, linkCsvChunks(reader));
+    case "tei":
+      return reader.documents.length === 1
+        ? file(`${base}-${slug(reader.documents[0]!.title)}.tei.xml`, "application/tei+xml; charset=utf-8", reader, teiSingleChunks(reader, options))
+        : file(`${base}-tei.zip`, "application/zip", reader, zipChunks(teiFiles(reader, options)));
+    case "report":
+      return file(`${base}-report.html`, "text/html; charset=utf-8", reader, reportChunks(reader, options));
+    case "bundle":
+      return file(`${base}.workbench.zip`, "application/zip", reader, zipChunks(bundleFiles(reader, options)));
+  }
+}
+
+function file(filename: string, contentType: string, reader: ExportReader, chunks: AsyncGenerator<Chunk>): ExportFile {
+  return { filename, contentType, body: toReadableStream(chunks, () => reader.close()) };
+}
+
+/** Pull-driven: the next chunk is made only when the client has taken the last one. */
+export function toReadableStream(chunks: AsyncGenerator<Chunk>, done: () => void): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let finished = false;
+  const finish = () => {
+    if (finished) return;
+    finished = true;
+    done();
+  };
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await chunks.next();
+        if (next.done) {
+          finish();
+          controller.close();
+          return;
+        }
+        controller.enqueue(typeof next.value === "string" ? encoder.encode(next.value) : next.value);
+      } catch (error) {
+        finish();
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await chunks.return(undefined);
+      finish();
+    },
+  });
+}
+
+async function* w3cChunks(reader: ExportReader, options: ExportOptions): AsyncGenerator<Chunk> {
+  const builder = createW3cItemBuilder(reader, options);
+  yield [
+    `{"@context":${JSON.stringify([W3C_ANNOTATION_CONTEXT, WORKBENCH_CONTEXT])}`,
+    `,"id":${JSON.stringify(builder.collectionId)},"type":"AnnotationCollection","label":${JSON.stringify(builder.label)}`,
+    `,"generated":${JSON.stringify(builder.generated)}`,
+    `,"first":{"id":${JSON.stringify(builder.pageId)},"type":"AnnotationPage","partOf":${JSON.stringify(builder.collectionId)},"startIndex":0,"items":[\n`,
+  ].join("");
+  let total = 0;
+  for await (const batch of reader.annotationBatches()) {
+    const items = batch.flatMap((annotation) => builder.annotationItems(annotation));
+    yield `${total > 0 ? ",\n" : ""}${items.map((item) => JSON.stringify(item)).join(",\n")}`;
+    total += items.length;
+  }
+  const links = reader.links().map((link) => builder.linkItem(link));
+  if (links.length > 0) yield `${total > 0 ? ",\n" : ""}${links.map((item) => JSON.stringify(item)).join(",\n")}`;
+  total += links.length;
+  // Key order is free in JSON, so the total, known only now, closes the collection.
+  yield `\n]},"last":${JSON.stringify(builder.pageId)},"total":${total}}\n`;
+}
+
+async function* annotationCsvChunks(reader: ExportReader): AsyncGenerator<Chunk> {
+  const documents = indexDocuments(reader.documents);
+  // A byte-order mark, so spreadsheet programs read the file as UTF-8.
+  yield `\uFEFF${formatCsvRow(ANNOTATION_CSV_COLUMNS)}`;
+  for await (const batch of reader.annotationBatches()) {
+    yield batch.map((annotation) => formatCsvRow(annotationRow(annotation, documents.get(annotation.documentId)))).join("");
+  }
+}
+
+async function* linkCsvChunks(reader: ExportReader): AsyncGenerator<Chunk> {
+  const documents = new Map(reader.documents.map((document) => [document.id, document]));
+  const ends = new Map<string, LinkEndAnnotation>();
+  for await (const batch of reader.annotationBatches()) {
+    for (const { id, documentId, exact } of batch) ends.set(id, { documentId, exact });
+  }
+  yield `\uFEFF${formatCsvRow(LINK_CSV_COLUMNS)}`;
+  yield reader
+    .links()
+    .map((link) => formatCsvRow(linkRow(link, ends, documents)))
+    .join("");
+}
+
+async function* teiSingleChunks(reader: ExportReader, options: ExportOptions): AsyncGenerator<Chunk> {
+  const annotations = await readAllAnnotations(reader);
+  yield buildTeiDocument(reader.documents[0]!, annotations, reader.links(), options);
+}
+
+async function* teiFiles(reader: ExportReader, options: ExportOptions): AsyncGenerator<ZipEntry> {
+  const annotations = await readAllAnnotations(reader);
+  const links = reader.links();
+  const byDocument = new Map<string, ExportAnnotation[]>();
+  for (const annotation of annotations) {
+    const own = byDocument.get(annotation.documentId);
+    if (own) own.push(annotation);
+    else byDocument.set(annotation.documentId, [annotation]);
+  }
+  const names = new Set<string>();
+  for (const [index, document] of reader.documents.entries()) {
+    const name = uniqueName(`${String(index + 1).padStart(3, "0")}-${slug(document.title)}.tei.xml`, names);
+    yield { name, chunks: single(buildTeiDocument(document, byDocument.get(document.id) ?? [], links, options)) };
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+async function* reportChunks(reader: ExportReader, options: ExportOptions): AsyncGenerator<Chunk> {
+  const annotations = await readAllAnnotations(reader);
+  yield buildReportHtml({ workspace: reader.workspace, documents: reader.documents, annotations, links: reader.links() }, options);
+}
+
+async function* bundleFiles(reader: ExportReader, options: ExportOptions): AsyncGenerator<ZipEntry> {
+  const counts = { documents: reader.documents.length, annotations: 0, replies: 0, links: 0 };
+  const usedTags = new Set<string>();
+
+  yield { name: BUNDLE_FILES.readme, chunks: single(BUNDLE_README), store: true };
+  yield { name: BUNDLE_FILES.documents, chunks: jsonLines(reader.documents) };
+  yield {
+    name: BUNDLE_FILES.annotations,
+    chunks: (async function* () {
+      for await (const batch of reader.annotationBatches()) {
+        counts.annotations += batch.length;
+        for (const annotation of batch) {
+          counts.replies += annotation.replies.length;
+          if (annotation.technique) usedTags.add(annotation.technique.key);
+          for (const tag of annotation.tags) usedTags.add(tag.key);
+        }
+        yield batch.map((annotation) => `${JSON.stringify(annotation)}\n`).join("");
+      }
+    })(),
+  };
+  const links = reader.links();
+  counts.links = links.length;
+  yield { name: BUNDLE_FILES.links, chunks: jsonLines(links) };
+  const manifest: BundleManifest = {
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    exportedAt: options.now.toISOString(),
+    exportedFrom: options.baseUrl,
+    workspace: reader.workspace,
+    counts,
+    tags: [...reader.tags.values()].filter((tag) => usedTags.has(tag.key)),
+  };
+  yield { name: BUNDLE_FILES.manifest, chunks: single(`${JSON.stringify(manifest, null, 2)}\n`), store: true };
+}
+
+interface ZipEntry {
+  name: string;
+  chunks: AsyncIterable<Chunk>;
+  /** Small files are stored rather than deflated. */
+  store?: boolean;
+}
+
+/** Deflate level: 1 is several times faster than the default 6 and loses little on text. */
+const ZIP_LEVEL = 1;
+
+/** A ZIP written entry by entry, chunk by chunk, as the entries' chunks arrive. */
+async function* zipChunks(entries: AsyncGenerator<ZipEntry>): AsyncGenerator<Chunk> {
+  const out: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((error, data) => {
+    if (error) failure = error;
+    else out.push(data);
+  });
+  const encoder = new TextEncoder();
+  const drain = function* () {
+    if (failure) throw failure;
+    while (out.length > 0) yield out.shift()!;
+  };
+  const mtime = new Date();
+  for await (const entry of entries) {
+    const stream = entry.store ? new ZipPassThrough(entry.name) : new ZipDeflate(entry.name, { level: ZIP_LEVEL });
+    stream.mtime = mtime;
+    zip.add(stream);
+    for await (const chunk of entry.chunks) {
+      stream.push(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
+      yield* drain();
+    }
+    stream.push(new Uint8Array(0), true);
+    yield* drain();
+  }
+  zip.end();
+  yield* drain();
+}
+
+async function* single(text: string): AsyncGenerator<Chunk> {
+  yield text;
+}
+
+async function* jsonLines(items: readonly unknown[]): AsyncGenerator<Chunk> {
+  const size = 1000;
+  for (let index = 0; index < items.length; index += size) {
+    yield items
+      .slice(index, index + size)
+      .map((item) => `${JSON.stringify(item)}\n`)
+      .join("");
+  }
+}
+
+function fileBase(workspaceName: string, now: Date): string {
+  return `${slug(workspaceName)}-${now.toISOString().slice(0, 10)}`;
+}
+
+/** A file-name-safe slug: letters and digits of any script, joined by hyphens. */
+export function slug(text: string): string {
+  const cleaned = text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60)
+    .replace(/-+$/, "");
+  return cleaned || "export";
+}
+
+function uniqueName(name: string, taken: Set<string>): string {
+  let candidate = name;
+  for (let n = 2; taken.has(candidate); n++) candidate = name.replace(/(\.tei\.xml)$/, `-${n}$1`);
+  taken.add(candidate);
+  return candidate;
+}
