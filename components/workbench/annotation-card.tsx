@@ -5,6 +5,7 @@ import type { LinkView } from "@/lib/links/link-view";
 import { KIND_LABEL, truncate, VERDICT_LABEL } from "./annotation-labels";
 import { AnnotationLinks } from "./annotation-links";
 import { RepliesThread } from "./replies-thread";
+import { byline } from "./byline";
 
 /**
  * One annotation in the panel. Collapsed: kind, quote and the start of the note. Open: everything,
@@ -48,7 +49,7 @@ export function AnnotationCard({
 }) {
   const kindClass = annotation.kind.toLowerCase().replace("_", "-");
   return (
-    <article className={`annotation-card annotation-card--${kindClass}${open ? " is-open" : ""}`} aria-label={`${KIND_LABEL[annotation.kind]} by ${annotation.author.name}`}>
+    <article className={`annotation-card annotation-card--${kindClass}${open ? " is-open" : ""}`} aria-label={`${KIND_LABEL[annotation.kind]} by ${byline(annotation)}`}>
       <button type="button" className="annotation-card__summary" onClick={onSelect} aria-expanded={open}>
         <span className="annotation-card__kind">
           <span className={`kind-dot kind-dot--${kindClass}`} aria-hidden="true" />
@@ -60,7 +61,7 @@ export function AnnotationCard({
         <span className="annotation-card__quote">“{truncate(annotation.exact, open ? 400 : 110)}”</span>
         {!open && annotation.note ? <span className="annotation-card__note">{truncate(annotation.note, 90)}</span> : null}
         <span className="annotation-card__meta">
-          {annotation.author.name}
+          {byline(annotation)}
           {annotation.replyCount > 0 ? ` · ${annotation.replyCount} repl${annotation.replyCount === 1 ? "y" : "ies"}` : ""}
           {links.length > 0 ? ` · ${links.length} link${links.length === 1 ? "" : "s"}` : ""}
         </span>

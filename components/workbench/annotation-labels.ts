@@ -1,4 +1,5 @@
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
+import { byline } from "./byline";
 
 export type AnnotationKind = AnnotationView["kind"];
 export type ClaimVerdict = NonNullable<AnnotationView["verdict"]>;
@@ -20,9 +21,9 @@ export const VERDICT_LABEL: Record<ClaimVerdict, string> = {
   REFUTED: "Refuted",
 };
 
-export function describeAnnotation(a: Pick<AnnotationView, "kind" | "technique" | "verdict" | "author">): string {
+export function describeAnnotation(a: Pick<AnnotationView, "kind" | "technique" | "verdict" | "author" | "creditedTo">): string {
   const detail = a.kind === "BIAS_MARKER" ? a.technique?.name : a.kind === "CLAIM" && a.verdict ? VERDICT_LABEL[a.verdict].toLowerCase() : null;
-  return `${KIND_LABEL[a.kind]}${detail ? `: ${detail}` : ""}, by ${a.author.name}`;
+  return `${KIND_LABEL[a.kind]}${detail ? `: ${detail}` : ""}, by ${byline(a)}`;
 }
 
 export function truncate(text: string, max: number): string {

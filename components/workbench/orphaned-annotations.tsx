@@ -2,6 +2,7 @@
 
 import type { AnnotationView } from "@/lib/annotations/annotation-view";
 import { KIND_LABEL, truncate } from "./annotation-labels";
+import { byline } from "./byline";
 
 /**
  * Annotations whose words are gone from the current text. They are never moved silently: the old
@@ -35,7 +36,7 @@ export function OrphanedAnnotations({
           return (
             <li key={a.id} className="orphan">
               <span className="annotation-card__kind">
-                {KIND_LABEL[a.kind]} · {a.author.name}
+                {KIND_LABEL[a.kind]} · {byline(a)}
               </span>
               <span className="annotation-card__quote">
                 was on: “<s>{truncate(a.exact, 160)}</s>”

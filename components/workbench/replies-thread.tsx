@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { callApi } from "./api-client";
+import { byline } from "./byline";
 
 interface Reply {
   id: string;
@@ -58,7 +59,7 @@ export function RepliesThread({ annotationId, currentUserId, isOwner, onCountCha
           {replies.map((reply) => (
             <li key={reply.id}>
               <div className="replies__meta">
-                <strong>{reply.author.name}</strong> · {new Date(reply.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
+                <strong>{byline(reply)}</strong> · {new Date(reply.createdAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}
                 {reply.author.id === currentUserId || isOwner ? (
                   <button type="button" className="button--link replies__delete" onClick={() => void remove(reply.id)} aria-label={`Delete reply by ${reply.author.name}`}>
                     Delete

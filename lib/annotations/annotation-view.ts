@@ -28,6 +28,8 @@ export function toAnnotationView(row: AnnotationRow) {
     note: row.note,
     visibility: row.visibility,
     author: row.author,
+    /** Who made it, as an imported file credits them; `author` is then who imported it. */
+    creditedTo: row.originalAuthorName,
     tags: row.tags.map((t) => t.tag),
     replyCount: row._count.replies,
     createdAt: row.createdAt.toISOString(),

@@ -31,6 +31,7 @@ export function toLinkView(row: LinkRow) {
     verdictBy: row.verdictBy,
     verdictAt: row.verdictAt?.toISOString() ?? null,
     author: row.author,
+    creditedTo: row.originalAuthorName,
     createdAt: row.createdAt.toISOString(),
     source: row.source,
     target: row.target,

@@ -3,7 +3,7 @@ import { requireAnnotationAccess } from "../annotations/require-annotation-acces
 import { replySchema } from "../validations/annotation";
 import { parseInput } from "../validations/parse-input";
 
-export const REPLY_SELECT = { id: true, body: true, createdAt: true, updatedAt: true, author: { select: { id: true, name: true } } } as const;
+export const REPLY_SELECT = { id: true, body: true, createdAt: true, updatedAt: true, author: { select: { id: true, name: true } }, originalAuthorName: true } as const;
 
 /** Adds a reply to the discussion on an annotation the actor can see. Any member, viewers included. */
 export async function addReply(db: DbClient, { actor, annotationId, input }: { actor: { id: string }; annotationId: string; input: unknown }) {

@@ -56,6 +56,9 @@ export default async function WorkspaceLibraryPage({ params, searchParams }: { p
           <Link className="button button--quiet" href={`/w/${workspaceId}/members`}>
             Members
           </Link>
+          <Link className="button button--quiet" href={`/w/${workspaceId}/export`}>
+            Export &amp; import
+          </Link>
           {canEdit ? (
             <Link className="button" href={`/w/${workspaceId}/documents/new`}>
               Add document

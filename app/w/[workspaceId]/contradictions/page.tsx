@@ -11,6 +11,7 @@ import { listContradictions, type ContradictionFilter } from "@/lib/links/list-c
 import { CONTRADICTION_VERDICTS } from "@/lib/validations/link";
 import { getWorkspace } from "@/lib/workspaces/get-workspace";
 import { listMembers } from "@/lib/workspaces/list-members";
+import { byline } from "@/components/workbench/byline";
 
 export const metadata: Metadata = { title: "Contradictions" };
 
@@ -122,7 +123,7 @@ export default async function ContradictionsPage({ params, searchParams }: { par
                 </td>
                 <td>
                   {c.verdictBy ? c.verdictBy.name : <span className="muted">—</span>}
-                  <div className="muted board__source">linked by {c.author.name}</div>
+                  <div className="muted board__source">linked by {byline(c)}</div>
                 </td>
                 <td>
                   <Link href={compareUrl(c)} className="button button--quiet">
