@@ -33,6 +33,7 @@ export const ANNOTATION_CSV_COLUMNS = [
   "updated_at",
   "anchor_status",
   "reply_count",
+  "credited_to",
 ] as const;
 
 export const LINK_CSV_COLUMNS = [
@@ -53,6 +54,7 @@ export const LINK_CSV_COLUMNS = [
   "author_id",
   "author",
   "created_at",
+  "credited_to",
 ] as const;
 
 export type LinkEndAnnotation = Pick<ExportAnnotation, "documentId" | "exact">;
@@ -105,6 +107,7 @@ export function annotationRow(annotation: ExportAnnotation, indexed: IndexedDocu
     updated_at: annotation.updatedAt,
     anchor_status: annotation.anchorStatus,
     reply_count: annotation.replies.length,
+    credited_to: annotation.creditedTo ?? null,
   };
   return ANNOTATION_CSV_COLUMNS.map((column) => row[column]);
 }
@@ -131,6 +134,7 @@ export function linkRow(link: ExportLink, annotations: ReadonlyMap<string, LinkE
     author_id: link.author.id,
     author: link.author.name,
     created_at: link.createdAt,
+    credited_to: link.creditedTo ?? null,
   };
   return LINK_CSV_COLUMNS.map((column) => row[column]);
 }

@@ -74,7 +74,9 @@ export const bundleDocumentSchema = z.object({
   text: z.string().min(1).max(MAX_DOCUMENT_BYTES),
 });
 
-export const bundleReplySchema = z.object({ id, body: z.string().min(1).max(MAX_NOTE_LENGTH), author: person, createdAt: isoDate });
+const creditedTo = name.nullable().optional();
+
+export const bundleReplySchema = z.object({ id, body: z.string().min(1).max(MAX_NOTE_LENGTH), author: person, creditedTo, createdAt: isoDate });
 
 export const bundleAnnotationSchema = z.object({
   id,
@@ -92,6 +94,7 @@ export const bundleAnnotationSchema = z.object({
   visibility: z.enum(VISIBILITIES),
   tags: z.array(tagRef).max(50),
   author: person,
+  creditedTo,
   anchorStatus: z.enum(["ANCHORED", "ORPHANED"]),
   createdAt: isoDate,
   updatedAt: isoDate,
@@ -107,6 +110,7 @@ export const bundleLinkSchema = z.object({
   verdict: z.enum(CONTRADICTION_VERDICTS).nullable(),
   verdictRationale: text(MAX_NOTE_LENGTH),
   author: person,
+  creditedTo,
   verdictBy: person.nullable(),
   createdAt: isoDate,
 });

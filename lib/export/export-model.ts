@@ -21,6 +21,11 @@ export interface ExportPerson {
   name: string;
 }
 
+/** The name to show for who made something: the credited original author, else the account. */
+export function creditedName(item: { author: ExportPerson; creditedTo?: string | null }): string {
+  return item.creditedTo ?? item.author.name;
+}
+
 export interface ExportTag {
   /** Stable slug, unique per workspace: "ptc:loaded-language", "custom:famine". */
   key: string;
@@ -61,6 +66,8 @@ export interface ExportReply {
   id: string;
   body: string;
   author: ExportPerson;
+  /** Who wrote it, as an imported file credited them; `author` is then the account that imported it. */
+  creditedTo?: string | null;
   /** ISO 8601. */
   createdAt: string;
 }
@@ -83,6 +90,8 @@ export interface ExportAnnotation {
   visibility: Visibility;
   tags: readonly ExportTag[];
   author: ExportPerson;
+  /** As on ExportReply. */
+  creditedTo?: string | null;
   anchorStatus: AnchorStatus;
   /** ISO 8601. */
   createdAt: string;
@@ -101,6 +110,8 @@ export interface ExportLink {
   verdict: ContradictionVerdict | null;
   verdictRationale: string;
   author: ExportPerson;
+  /** As on ExportReply. */
+  creditedTo?: string | null;
   verdictBy: ExportPerson | null;
   /** ISO 8601. */
   createdAt: string;

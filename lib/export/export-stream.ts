@@ -56,17 +56,35 @@ function file(filename: string, contentType: string, reader: ExportReader, chunk
   return { filename, contentType, body: toReadableStream(chunks, () => reader.close()) };
 }
 
+/**
+ * An export may not take longer than this: a client that stops reading would otherwise keep the
+ * reader's snapshot (and so the database's write-ahead log) open indefinitely.
+ */
+export const EXPORT_TIME_LIMIT_MS = 10 * 60_000;
+
 /** Pull-driven: the next chunk is made only when the client has taken the last one. */
-export function toReadableStream(chunks: AsyncGenerator<Chunk>, done: () => void): ReadableStream<Uint8Array> {
+export function toReadableStream(chunks: AsyncGenerator<Chunk>, done: () => void, timeLimitMs = EXPORT_TIME_LIMIT_MS): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let finished = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const finish = () => {
     if (finished) return;
     finished = true;
+    clearTimeout(timer);
     done();
   };
   return new ReadableStream<Uint8Array>({
+    start(controller) {
+      timer = setTimeout(() => {
+        if (finished) return;
+        finish();
+        void chunks.return(undefined);
+        controller.error(new Error(`The export took longer than ${Math.round(timeLimitMs / 60_000)} minutes and was stopped.`));
+      }, timeLimitMs);
+      timer.unref?.();
+    },
     async pull(controller) {
+      if (finished) return;
       try {
         const next = await chunks.next();
         if (next.done) {
@@ -162,7 +180,8 @@ async function* bundleFiles(reader: ExportReader, options: ExportOptions): Async
   const usedTags = new Set<string>();
 
   yield { name: BUNDLE_FILES.readme, chunks: single(BUNDLE_README), store: true };
-  yield { name: BUNDLE_FILES.documents, chunks: jsonLines(reader.documents) };
+  // One document per chunk: each text is read from the database only when its turn comes.
+  yield { name: BUNDLE_FILES.documents, chunks: jsonLines(reader.documents, 1) };
   yield {
     name: BUNDLE_FILES.annotations,
     chunks: (async function* () {
@@ -201,6 +220,8 @@ interface ZipEntry {
 
 /** Deflate level: 1 is several times faster than the default 6 and loses little on text. */
 const ZIP_LEVEL = 1;
+/** Characters (or bytes) deflated per push. */
+const ZIP_SLICE = 512 * 1024;
 
 /** A ZIP written entry by entry, chunk by chunk, as the entries' chunks arrive. */
 async function* zipChunks(entries: AsyncGenerator<ZipEntry>): AsyncGenerator<Chunk> {
@@ -221,8 +242,17 @@ async function* zipChunks(entries: AsyncGenerator<ZipEntry>): AsyncGenerator<Chu
     stream.mtime = mtime;
     zip.add(stream);
     for await (const chunk of entry.chunks) {
-      stream.push(typeof chunk === "string" ? encoder.encode(chunk) : chunk);
-      yield* drain();
+      // A long text is deflated a slice at a time, so no single push holds the event loop for long.
+      for (let start = 0; start < chunk.length; ) {
+        let end = Math.min(chunk.length, start + ZIP_SLICE);
+        // Never cut between the two halves of a surrogate pair: each half alone would encode as U+FFFD.
+        if (typeof chunk === "string" && end < chunk.length && isHighSurrogate(chunk.charCodeAt(end - 1))) end -= 1;
+        const slice = chunk.slice(start, end);
+        start = end;
+        stream.push(typeof slice === "string" ? encoder.encode(slice) : slice);
+        yield* drain();
+        if (chunk.length > ZIP_SLICE) await new Promise((resolve) => setImmediate(resolve));
+      }
     }
     stream.push(new Uint8Array(0), true);
     yield* drain();
@@ -231,12 +261,15 @@ async function* zipChunks(entries: AsyncGenerator<ZipEntry>): AsyncGenerator<Chu
   yield* drain();
 }
 
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
 async function* single(text: string): AsyncGenerator<Chunk> {
   yield text;
 }
 
-async function* jsonLines(items: readonly unknown[]): AsyncGenerator<Chunk> {
-  const size = 1000;
+async function* jsonLines(items: readonly unknown[], size = 1000): AsyncGenerator<Chunk> {
   for (let index = 0; index < items.length; index += size) {
     yield items
       .slice(index, index + size)

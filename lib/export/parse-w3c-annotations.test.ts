@@ -47,6 +47,7 @@ describe("parseW3cAnnotations: shapes", () => {
         creator: { id: "acct:historian@hypothes.is", name: null },
         created: "2024-11-02T10:00:00Z",
         modified: null,
+        visibility: null,
       },
     ]);
   });

@@ -44,6 +44,8 @@ export interface ParsedAnnotation {
   creator: ParsedAgent | null;
   created: string | null;
   modified: string | null;
+  /** The workbench's extension: "private" for an annotation only its author sees. */
+  visibility: string | null;
 }
 
 export interface ParseError {
@@ -191,6 +193,7 @@ function parseAnnotation(item: unknown, index: number, contextInherited: boolean
     creator: parseAgent(own(item, "creator")),
     created: optionalString(own(item, "created")),
     modified: optionalString(own(item, "modified")),
+    visibility: optionalString(own(item, "visibility")),
   };
 }
 

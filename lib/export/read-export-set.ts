@@ -31,7 +31,11 @@ export interface ExportTagDefinition extends ExportTag {
 
 export interface ExportReader {
   workspace: { id: string; name: string; techniqueTaxonomy: string };
-  /** The chosen documents, in library order (date, then title), each with its current text. */
+  /**
+   * The chosen documents, in library order (date, then title). Each one's `text` (its current
+   * revision) is read when first asked for, one document at a time, so an export of a large
+   * workspace does not start with one long read of every text.
+   */
   documents: ExportDocument[];
   /** Every tag of the workspace, by key. */
   tags: Map<string, ExportTagDefinition>;
@@ -50,13 +54,15 @@ interface ReaderOptions {
   selection: ExportSelection;
   /** The SQLite file; the configured database by default. */
   databaseFile?: string;
+  /** Annotations per batch (tests make it small to exercise the paging). */
+  batchSize?: number;
 }
 
 /**
  * Opens a consistent, read-only view of an export set. It reads through its own better-sqlite3
  * connection inside one read transaction (a WAL snapshot: writes made meanwhile are not seen, and
  * are not blocked), in batches of EXPORT_BATCH_SIZE rows with keyset pagination, so a 100,000-row
- * export never holds the event loop for long and never loads the whole set at once. Plain SQL
+ * export never holds the event loop for long and never holds all its annotations at once. Plain SQL
  * rather than Prisma here: it is the one hot path where per-row client overhead decides whether a
  * large export takes one second or ten.
  *
@@ -64,12 +70,12 @@ interface ReaderOptions {
  * workspace, named documents must belong to it, and only annotations the user may see (the
  * workspace's, and their own private ones) are read.
  */
-export function openExportReader({ userId, workspaceId, selection, databaseFile }: ReaderOptions): ExportReader {
+export function openExportReader({ databaseFile, ...options }: ReaderOptions): ExportReader {
   const connection = new Database(databaseFile ?? databaseFilePath(getEnv().databaseUrl), { readonly: true, fileMustExist: true });
   try {
     connection.pragma("busy_timeout = 5000");
     connection.exec("BEGIN");
-    return createReader(connection, { userId, workspaceId, selection });
+    return createReader(connection, options);
   } catch (error) {
     connection.close();
     throw error;
@@ -78,7 +84,7 @@ export function openExportReader({ userId, workspaceId, selection, databaseFile 
 
 const NOT_A_MEMBER = "That workspace does not exist or you are not a member of it.";
 
-function createReader(connection: Database.Database, { userId, workspaceId, selection }: Omit<ReaderOptions, "databaseFile">): ExportReader {
+function createReader(connection: Database.Database, { userId, workspaceId, selection, batchSize = EXPORT_BATCH_SIZE }: Omit<ReaderOptions, "databaseFile">): ExportReader {
   const membership = connection.prepare(`SELECT role FROM "Membership" WHERE userId = ? AND workspaceId = ?`).get(userId, workspaceId);
   if (!membership) throw new AppError("NOT_FOUND", NOT_A_MEMBER);
   const workspace = connection.prepare(`SELECT id, name, techniqueTaxonomy FROM "Workspace" WHERE id = ?`).get(workspaceId) as ExportReader["workspace"] | undefined;
@@ -88,18 +94,18 @@ function createReader(connection: Database.Database, { userId, workspaceId, sele
   const tags = readTags(connection, workspaceId);
   const filter = annotationFilter(userId, selection);
   const documentIds = documents.map((document) => document.id);
-  const annotationCount = documentIds.length === 0 ? 0 : countAnnotations(connection, documentIds, filter);
+  const annotationCount = documentIds.length === 0 ? 0 : countAnnotations(connection, workspaceId, selection.documentIds.length > 0 ? documentIds : null, filter);
   const exported = new Set<string>();
 
   async function* annotationBatches(): AsyncGenerator<ExportAnnotation[]> {
     const page = connection.prepare(
       `SELECT a.id, a.documentId, a.start, a."end", a.exact, a.prefix, a.suffix, a.kind, a.techniqueId, a.verdict, a.confidence,
-              a.note, a.visibility, a.anchorStatus, a.createdAt, a.updatedAt, a.authorId, COALESCE(a.originalAuthorName, u.name) AS authorName
+              a.note, a.visibility, a.anchorStatus, a.createdAt, a.updatedAt, a.authorId, u.name AS authorName, a.originalAuthorName
        FROM "Annotation" a JOIN "User" u ON u.id = a.authorId
        WHERE a.documentId = @documentId AND ${filter.sql}
          AND (a.start, a."end", a.id) > (@start, @end, @id)
        ORDER BY a.start, a."end", a.id
-       LIMIT ${EXPORT_BATCH_SIZE}`,
+       LIMIT ${Math.max(1, Math.floor(batchSize))}`,
     );
     const tagsById = new Map([...tags.values()].map((tag) => [tag.id, tag]));
     for (const documentId of documentIds) {
@@ -112,7 +118,7 @@ function createReader(connection: Database.Database, { userId, workspaceId, sele
         yield batch;
         const last = rows[rows.length - 1]!;
         after = { start: last.start, end: last.end, id: last.id };
-        if (rows.length < EXPORT_BATCH_SIZE) break;
+        if (rows.length < batchSize) break;
         // Let other requests in between two batches.
         await new Promise((resolve) => setImmediate(resolve));
       }
@@ -137,6 +143,7 @@ function createReader(connection: Database.Database, { userId, workspaceId, sele
 
 interface DocumentRow {
   id: string;
+  revisionId: string;
   title: string;
   authors: string;
   dateText: string | null;
@@ -158,7 +165,6 @@ interface DocumentRow {
   reliabilityRating: number | null;
   reliabilityReason: string | null;
   revisionNumber: number;
-  text: string;
 }
 
 function readDocuments(connection: Database.Database, workspaceId: string, chosen: readonly string[]): ExportDocument[] {
@@ -167,7 +173,7 @@ function readDocuments(connection: Database.Database, workspaceId: string, chose
     .prepare(
       `SELECT d.id, d.title, d.authors, d.dateText, d.place, d.sourceKind, d.genre, d.language, d.provenance, d.notes,
               d.containerTitle, d.publisher, d.publisherPlace, d.edition, d.volume, d.issue, d.pages, d.url, d.archiveLocation,
-              d.reliabilityRating, d.reliabilityReason, r.number AS revisionNumber, r.text
+              d.reliabilityRating, d.reliabilityReason, r.number AS revisionNumber, r.id AS revisionId
        FROM "Document" d JOIN "DocumentRevision" r ON r.documentId = d.id AND r.number = d.currentRevisionNumber
        WHERE d.workspaceId = ? ${unique.length > 0 ? `AND d.id IN (${unique.map(() => "?").join(", ")})` : ""}
        ORDER BY d.dateSortKey IS NULL, d.dateSortKey, d.title COLLATE NOCASE, d.id`,
@@ -176,11 +182,20 @@ function readDocuments(connection: Database.Database, workspaceId: string, chose
   if (rows.length < unique.length) {
     throw new AppError("NOT_FOUND", "One of the chosen documents does not exist in this workspace. Reload the page and choose again.");
   }
-  return rows.map(({ authors, reliabilityRating, reliabilityReason, ...row }) => ({
-    ...row,
-    authors: parseAuthors(authors),
-    reliability: reliabilityRating === null ? null : { rating: reliabilityRating, reason: reliabilityReason ?? "" },
-  }));
+  const readText = connection.prepare(`SELECT text FROM "DocumentRevision" WHERE id = ?`).pluck();
+  return rows.map(({ authors, reliabilityRating, reliabilityReason, revisionId, ...row }) => {
+    let text: string | undefined;
+    return {
+      ...row,
+      authors: parseAuthors(authors),
+      reliability: reliabilityRating === null ? null : { rating: reliabilityRating, reason: reliabilityReason ?? "" },
+      // Read on first use (inside the reader's snapshot), then kept: see ExportReader.documents.
+      get text(): string {
+        text ??= readText.get(revisionId) as string;
+        return text;
+      },
+    };
+  });
 }
 
 function parseAuthors(json: string): string[] {
@@ -254,10 +269,11 @@ function nextDay(day: string): string {
   return date.toISOString().slice(0, 10);
 }
 
-function countAnnotations(connection: Database.Database, documentIds: readonly string[], filter: SqlFilter): number {
-  const placeholders = documentIds.map((_, index) => `@d${index}`).join(", ");
-  const params = { ...filter.params, ...Object.fromEntries(documentIds.map((id, index) => [`d${index}`, id])) };
-  const row = connection.prepare(`SELECT COUNT(*) AS n FROM "Annotation" a WHERE a.documentId IN (${placeholders}) AND ${filter.sql}`).get(params) as { n: number };
+/** Chosen documents (at most MAX_SELECTED_DOCUMENTS), or null for the whole workspace. */
+function countAnnotations(connection: Database.Database, workspaceId: string, documentIds: readonly string[] | null, filter: SqlFilter): number {
+  const scope = documentIds ? `a.documentId IN (${documentIds.map((_, index) => `@d${index}`).join(", ")})` : "a.workspaceId = @workspaceId";
+  const params = { ...filter.params, workspaceId, ...Object.fromEntries((documentIds ?? []).map((id, index) => [`d${index}`, id])) };
+  const row = connection.prepare(`SELECT COUNT(*) AS n FROM "Annotation" a WHERE ${scope} AND ${filter.sql}`).get(params) as { n: number };
   return row.n;
 }
 
@@ -280,6 +296,7 @@ interface AnnotationRow {
   updatedAt: string;
   authorId: string;
   authorName: string;
+  originalAuthorName: string | null;
 }
 
 function toAnnotations(connection: Database.Database, rows: readonly AnnotationRow[], tagsById: Map<string, TagRow>): ExportAnnotation[] {
@@ -290,11 +307,11 @@ function toAnnotations(connection: Database.Database, rows: readonly AnnotationR
     .all(...ids) as { annotationId: string; tagId: string }[];
   const replyRows = connection
     .prepare(
-      `SELECT r.id, r.annotationId, r.body, r.createdAt, r.authorId, COALESCE(r.originalAuthorName, u.name) AS authorName
+      `SELECT r.id, r.annotationId, r.body, r.createdAt, r.authorId, u.name AS authorName, r.originalAuthorName
        FROM "AnnotationReply" r JOIN "User" u ON u.id = r.authorId
        WHERE r.annotationId IN (${placeholders}) ORDER BY r.createdAt, r.id`,
     )
-    .all(...ids) as { id: string; annotationId: string; body: string; createdAt: string; authorId: string; authorName: string }[];
+    .all(...ids) as { id: string; annotationId: string; body: string; createdAt: string; authorId: string; authorName: string; originalAuthorName: string | null }[];
 
   const tagsOf = groupBy(tagLinks, (link) => link.annotationId);
   const repliesOf = groupBy(replyRows, (reply) => reply.annotationId);
@@ -309,6 +326,7 @@ function toAnnotations(connection: Database.Database, rows: readonly AnnotationR
       id: reply.id,
       body: reply.body,
       author: { id: reply.authorId, name: reply.authorName },
+      creditedTo: reply.originalAuthorName,
       createdAt: isoDate(reply.createdAt),
     }));
     return {
@@ -327,6 +345,7 @@ function toAnnotations(connection: Database.Database, rows: readonly AnnotationR
       visibility: row.visibility,
       tags,
       author: { id: row.authorId, name: row.authorName },
+      creditedTo: row.originalAuthorName,
       anchorStatus: row.anchorStatus,
       createdAt: isoDate(row.createdAt),
       updatedAt: isoDate(row.updatedAt),
@@ -345,6 +364,7 @@ interface LinkRow {
   verdictRationale: string;
   authorId: string;
   authorName: string;
+  originalAuthorName: string | null;
   verdictById: string | null;
   verdictByName: string | null;
   createdAt: string;
@@ -355,7 +375,7 @@ function readLinks(connection: Database.Database, workspaceId: string, exported:
   const rows = connection
     .prepare(
       `SELECT l.id, l.sourceAnnotationId, l.targetAnnotationId, l.type, l.note, l.verdict, l.verdictRationale, l.createdAt,
-              l.authorId, COALESCE(l.originalAuthorName, u.name) AS authorName, l.verdictById, v.name AS verdictByName
+              l.authorId, u.name AS authorName, l.originalAuthorName, l.verdictById, v.name AS verdictByName
        FROM "AnnotationLink" l JOIN "User" u ON u.id = l.authorId LEFT JOIN "User" v ON v.id = l.verdictById
        WHERE l.workspaceId = ? ORDER BY l.createdAt, l.id`,
     )
@@ -373,6 +393,7 @@ function readLinks(connection: Database.Database, workspaceId: string, exported:
       verdict: row.verdict,
       verdictRationale: row.verdictRationale,
       author: { id: row.authorId, name: row.authorName },
+      creditedTo: row.originalAuthorName,
       verdictBy: row.verdictById && row.verdictByName !== null ? { id: row.verdictById, name: row.verdictByName } : null,
       createdAt: isoDate(row.createdAt),
     }));

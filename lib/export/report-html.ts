@@ -1,6 +1,6 @@
 import { indexDocuments, locateInCodePoints, type IndexedDocument } from "./document-index";
 import { LINK_TYPE_LABELS, LINK_VERDICT_LABELS, SOURCE_KIND_LABELS, VERDICT_LABELS, toSlug } from "./export-labels";
-import type { ExportAnnotation, ExportDocument, ExportLink, ExportSet } from "./export-model";
+import { creditedName, type ExportAnnotation, type ExportDocument, type ExportLink, type ExportSet } from "./export-model";
 import { formatCitation } from "./format-citation";
 import { escapeHtml } from "./html-escape";
 import { REPORT_CSS } from "./report-styles";
@@ -172,7 +172,7 @@ function pairItem(link: ExportLink, context: ReportContext): string {
 ${citedQuote(link.sourceAnnotationId, context)}
 <p class="relation">${escapeHtml(LINK_TYPE_LABELS[link.type])}</p>
 ${citedQuote(link.targetAnnotationId, context)}
-${verdict}${rationale}${note}<p class="byline">Linked by ${escapeHtml(link.author.name)}, ${escapeHtml(formatDate(link.createdAt))}</p>
+${verdict}${rationale}${note}<p class="byline">Linked by ${escapeHtml(creditedName(link))}, ${escapeHtml(formatDate(link.createdAt))}</p>
 </div>`;
 }
 
@@ -201,7 +201,7 @@ function verdictLine(annotation: ExportAnnotation): string {
 
 function byline(annotation: ExportAnnotation): string {
   const parts = [
-    escapeHtml(annotation.author.name),
+    escapeHtml(creditedName(annotation)),
     escapeHtml(formatDate(annotation.createdAt)),
     annotation.technique && annotation.kind !== "BIAS_MARKER" ? `technique: ${escapeHtml(annotation.technique.name)}` : null,
     annotation.tags.length > 0 ? `tags: ${annotation.tags.map((tag) => escapeHtml(tag.name)).join(", ")}` : null,
@@ -213,7 +213,7 @@ function byline(annotation: ExportAnnotation): string {
 
 function replies(annotation: ExportAnnotation): string {
   if (annotation.replies.length === 0) return "";
-  const items = annotation.replies.map((reply) => `<li><strong>${escapeHtml(reply.author.name)}</strong> (${escapeHtml(formatDate(reply.createdAt))}): ${escapeHtml(reply.body)}</li>`);
+  const items = annotation.replies.map((reply) => `<li><strong>${escapeHtml(creditedName(reply))}</strong> (${escapeHtml(formatDate(reply.createdAt))}): ${escapeHtml(reply.body)}</li>`);
   return `\n<ul class="replies">${items.join("")}</ul>`;
 }
 

@@ -8,7 +8,8 @@ import { W3C_ANNOTATION_CONTEXT, WORKBENCH_CONTEXT } from "./w3c-context";
 export { parseW3cAnnotations } from "./parse-w3c-annotations";
 
 export interface W3cAgent {
-  id: string;
+  /** Absent for an author known only by the name an imported file credited. */
+  id?: string;
   type: "Person";
   name: string;
 }
@@ -64,6 +65,8 @@ export interface W3cAnnotation {
   modified?: string;
   generated: string;
   creator: W3cAgent;
+  /** Only on private annotations (see WORKBENCH_CONTEXT). */
+  visibility?: "private";
   body?: W3cTextualBody[];
   /** A text span, or (links, replies) the IRIs of the annotations concerned. */
   target: W3cTextTarget | string | string[];
@@ -193,7 +196,8 @@ function toW3cAnnotation(annotation: ExportAnnotation, indexed: IndexedDocument 
     created: annotation.createdAt,
     modified: annotation.updatedAt,
     generated: context.generated,
-    creator: agent(annotation.author, context),
+    creator: creatorOf(annotation, context),
+    ...(annotation.visibility === "PRIVATE" && { visibility: "private" as const }),
     ...(body.length > 0 && { body }),
     target: { type: "SpecificResource", source, selector: selectors(annotation, indexed) },
   };
@@ -232,7 +236,7 @@ function toW3cReply(reply: ExportReply, annotation: ExportAnnotation, context: B
     motivation: "replying",
     created: reply.createdAt,
     generated: context.generated,
-    creator: agent(reply.author, context),
+    creator: creatorOf(reply, context),
     body: [textualBody("replying", reply.body)],
     target: context.iri.annotation(annotation.id),
   };
@@ -251,7 +255,7 @@ function toW3cLink(link: ExportLink, context: BuildContext): W3cAnnotation {
     motivation: "linking",
     created: link.createdAt,
     generated: context.generated,
-    creator: agent(link.author, context),
+    creator: creatorOf(link, context),
     body,
     target: [context.iri.annotation(link.sourceAnnotationId), context.iri.annotation(link.targetAnnotationId)],
   };
@@ -263,6 +267,11 @@ function textualBody(purpose: Motivation, value: string): W3cTextualBody {
 
 function tagBody(tag: ExportTag, purpose: Motivation, context: BuildContext): W3cTextualBody {
   return { ...textualBody(purpose, tag.name), id: context.iri.tag(tag.key) };
+}
+
+/** The credited original author of an imported item (by name only), else the account. */
+function creatorOf(item: { author: ExportPerson; creditedTo?: string | null }, context: BuildContext): W3cAgent {
+  return item.creditedTo ? { type: "Person", name: item.creditedTo } : agent(item.author, context);
 }
 
 function agent(person: ExportPerson, context: BuildContext): W3cAgent {

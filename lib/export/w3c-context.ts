@@ -17,4 +17,7 @@ export const WORKBENCH_CONTEXT = {
   bibliographicCitation: "dcterms:bibliographicCitation",
   revision: "schema:version",
   confidence: "schema:ratingValue",
+  /** The workbench's own term: "private" on an annotation only its author sees. */
+  wb: "urn:x-source-criticism-workbench:",
+  visibility: "wb:visibility",
 } as const;

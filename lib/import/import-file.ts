@@ -7,7 +7,7 @@ import type { ImportPlan, ImportReport } from "./import-plan";
 import { ImportRejected } from "./import-problems";
 import { planFromBundle } from "./plan-from-bundle";
 import { planFromW3c, type W3cTargetDocument } from "./plan-from-w3c";
-import { readBundle } from "./read-bundle";
+import { isZip, readBundle } from "./read-bundle";
 
 /** The largest import file accepted, compressed or not. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
@@ -28,12 +28,8 @@ export async function importFile(db: Db, { actor, workspaceId, input }: { actor:
   const { bytes } = input;
   if (bytes.length === 0) throw new ImportRejected("The file is empty.");
   if (bytes.length > MAX_IMPORT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
-  const plan = isZip(bytes) ? planFromBundle(readBundle(bytes)) : await planFromJson(db, workspaceId, input);
+  const plan = isZip(bytes) ? planFromBundle(await readBundle(bytes)) : await planFromJson(db, workspaceId, input);
   return applyImportPlan(db, { actor, workspaceId, plan });
-}
-
-function isZip(bytes: Uint8Array): boolean {
-  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
 
 async function planFromJson(db: Db, workspaceId: string, { bytes, documentId }: ImportFileInput): Promise<ImportPlan> {

@@ -50,9 +50,11 @@ export interface PlannedAnnotation {
   note: string;
   visibility: Visibility;
   author: PlannedPerson;
+  /** The original author an earlier import credited, carried along. */
+  creditedTo: string | null;
   createdAt: Date;
   updatedAt: Date;
-  replies: { body: string; author: PlannedPerson; createdAt: Date }[];
+  replies: { body: string; author: PlannedPerson; creditedTo: string | null; createdAt: Date }[];
 }
 
 export interface PlannedLink {
@@ -64,6 +66,7 @@ export interface PlannedLink {
   verdict: ContradictionVerdict | null;
   verdictRationale: string;
   author: PlannedPerson;
+  creditedTo: string | null;
   verdictBy: PlannedPerson | null;
   createdAt: Date;
 }

@@ -54,9 +54,10 @@ export function planFromBundle(bundle: BundleContents, now: Date = new Date()): 
       note: annotation.note,
       visibility: annotation.visibility,
       author: annotation.author,
+      creditedTo: annotation.creditedTo ?? null,
       createdAt: fileDate(annotation.createdAt, now),
       updatedAt: fileDate(annotation.updatedAt, now),
-      replies: annotation.replies.map((reply) => ({ body: reply.body, author: reply.author, createdAt: fileDate(reply.createdAt, now) })),
+      replies: annotation.replies.map((reply) => ({ body: reply.body, author: reply.author, creditedTo: reply.creditedTo ?? null, createdAt: fileDate(reply.createdAt, now) })),
     });
   });
 
@@ -75,6 +76,7 @@ export function planFromBundle(bundle: BundleContents, now: Date = new Date()): 
       verdict: link.verdict,
       verdictRationale: link.verdictRationale,
       author: link.author,
+      creditedTo: link.creditedTo ?? null,
       verdictBy: link.verdictBy,
       createdAt: fileDate(link.createdAt, now),
     });

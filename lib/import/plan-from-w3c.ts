@@ -45,7 +45,11 @@ export function planFromW3c(parsed: readonly ParsedAnnotation[], { documents, ch
   };
   const warnings: string[] = [];
   const byId = new Map(documents.map((document) => [document.id, document]));
-  const byTitle = new Map(documents.map((document) => [document.title.trim().toLowerCase(), document]));
+  const byTitle = new Map<string, W3cTargetDocument | "ambiguous">();
+  for (const document of documents) {
+    const title = document.title.trim().toLowerCase();
+    byTitle.set(title, byTitle.has(title) ? "ambiguous" : document);
+  }
   const converters = new Map<string, ReturnType<typeof createUtf16Converter>>();
   const annotations: PlannedAnnotation[] = [];
   const replies: ParsedAnnotation[] = [];
@@ -64,6 +68,10 @@ export function planFromW3c(parsed: readonly ParsedAnnotation[], { documents, ch
     if (textTargets.length > 1) warnings.push(`item ${item.index + 1}: it has ${textTargets.length} text targets; the first was used.`);
     const target = textTargets[0]!;
     const document = chosenDocumentId ? byId.get(chosenDocumentId) : (byId.get(documentIdFromIri(target.source) ?? "") ?? (target.sourceTitle ? byTitle.get(target.sourceTitle.trim().toLowerCase()) : undefined));
+    if (document === "ambiguous") {
+      problem(item.index, `Several documents here are titled “${target.sourceTitle}”. Choose the document to import onto.`);
+      continue;
+    }
     if (!document) {
       problem(item.index, `Its source (${target.sourceTitle ?? target.source}) is not a document of this workspace. Choose the document to import onto.`);
       continue;
@@ -103,8 +111,10 @@ export function planFromW3c(parsed: readonly ParsedAnnotation[], { documents, ch
       position,
       quote: target.quote,
       ...fields,
-      visibility: "WORKSPACE",
+      // Private stays private (the workbench writes it); everything else is shared with the workspace.
+      visibility: item.visibility === "private" ? "PRIVATE" : "WORKSPACE",
       author: person(item),
+      creditedTo: null,
       createdAt: created,
       updatedAt: fileDate(item.modified, created),
       replies: [],
@@ -119,7 +129,7 @@ export function planFromW3c(parsed: readonly ParsedAnnotation[], { documents, ch
     if (!parent) problem(reply.index, "It replies to an annotation that is not in the file.");
     else if (!body) problem(reply.index, "The reply has no text.");
     else if (body.length > MAX_NOTE_LENGTH) problem(reply.index, `The reply is longer than ${MAX_NOTE_LENGTH.toLocaleString("en")} characters.`);
-    else parent.replies.push({ body, author: person(reply), createdAt: fileDate(reply.created, now) });
+    else parent.replies.push({ body, author: person(reply), creditedTo: null, createdAt: fileDate(reply.created, now) });
   }
 
   const links: PlannedLink[] = [];
@@ -135,15 +145,21 @@ export function planFromW3c(parsed: readonly ParsedAnnotation[], { documents, ch
     const verdict = slugMatch(CONTRADICTION_VERDICTS, assessing);
     const rationale = textOf(assessing.filter((b) => !slugMatch(CONTRADICTION_VERDICTS, [b])));
     const decider = assessing.find((b) => b.creator)?.creator ?? null;
+    const note = textOf(item.bodies.filter((b) => b.purpose === "commenting"));
+    if (note.length > MAX_NOTE_LENGTH || rationale.length > MAX_NOTE_LENGTH) {
+      problem(item.index, `The link's note or rationale is longer than ${MAX_NOTE_LENGTH.toLocaleString("en")} characters.`);
+      continue;
+    }
     links.push({
       where: `item ${item.index + 1}`,
       sourceRef: ends[0]!,
       targetRef: ends[1]!,
       type: (type ?? "RESPONDS_TO") as LinkType,
-      note: textOf(item.bodies.filter((b) => b.purpose === "commenting")).slice(0, MAX_NOTE_LENGTH),
+      note,
       verdict: type === "CONTRADICTS" ? ((verdict as ContradictionVerdict | null) ?? null) : null,
-      verdictRationale: rationale.slice(0, MAX_NOTE_LENGTH),
+      verdictRationale: rationale,
       author: person(item),
+      creditedTo: null,
       verdictBy: decider ? { id: lastSegment(decider.id), name: decider.name } : null,
       createdAt: fileDate(item.created, now),
     });

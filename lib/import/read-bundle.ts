@@ -18,8 +18,8 @@ import { ImportRejected, type ImportProblem } from "./import-problems";
  * bomb is cut off after `maxUnpackedBytes` of output whatever its headers claim (they may lie).
  */
 export const BUNDLE_LIMITS = {
-  /** Everything the wanted entries unpack to, together. */
-  maxUnpackedBytes: 512 * 1024 * 1024,
+  /** Everything the wanted entries unpack to, together (a 100,000-annotation bundle is about 70 MB). */
+  maxUnpackedBytes: 256 * 1024 * 1024,
   /**
    * And at most this many times the archive's own size (plus 16 MB): workbench bundles deflate
    * JSON about 5–15 to 1, a bomb a thousand to 1, so a bomb is stopped after a few megabytes.
@@ -31,6 +31,12 @@ export const BUNDLE_LIMITS = {
   pushBytes: 16 * 1024,
   /** Problems listed before the rest are summarised. */
   maxProblems: 20,
+  /** Records per file. */
+  maxDocuments: 2_000,
+  maxAnnotations: 250_000,
+  maxLinks: 250_000,
+  /** Records parsed between two turns of the event loop. */
+  parseBatch: 1_000,
 } as const;
 
 export interface BundleContents {
@@ -47,7 +53,7 @@ const WANTED = new Set<string>([BUNDLE_FILES.manifest, BUNDLE_FILES.documents, B
  * schema; any problem — not a ZIP, a missing file, bad JSON, a field of the wrong type, too big —
  * throws ImportRejected listing what is wrong and where (file and line), so nothing is imported.
  */
-export function readBundle(zip: Uint8Array, limits: Partial<typeof BUNDLE_LIMITS> = {}): BundleContents {
+export async function readBundle(zip: Uint8Array, limits: Partial<typeof BUNDLE_LIMITS> = {}): Promise<BundleContents> {
   const limit = { ...BUNDLE_LIMITS, ...limits };
   const files = unzipWanted(zip, limit);
   const problems: ImportProblem[] = [];
@@ -62,15 +68,20 @@ export function readBundle(zip: Uint8Array, limits: Partial<typeof BUNDLE_LIMITS
 
   const manifest = parseRecord(bundleManifestSchema, decode(files.get(BUNDLE_FILES.manifest)!, BUNDLE_FILES.manifest), BUNDLE_FILES.manifest, note);
   if (!manifest) throw new ImportRejected("The bundle's manifest cannot be read.", problems);
-  const documents = parseLines(bundleDocumentSchema, files.get(BUNDLE_FILES.documents)!, BUNDLE_FILES.documents, note);
-  const annotations = parseLines(bundleAnnotationSchema, files.get(BUNDLE_FILES.annotations)!, BUNDLE_FILES.annotations, note);
-  const links = parseLines(bundleLinkSchema, files.get(BUNDLE_FILES.links)!, BUNDLE_FILES.links, note);
+  const documents = await parseLines(bundleDocumentSchema, files.get(BUNDLE_FILES.documents)!, { name: BUNDLE_FILES.documents, max: limit.maxDocuments, batch: limit.parseBatch }, note);
+  const annotations = await parseLines(bundleAnnotationSchema, files.get(BUNDLE_FILES.annotations)!, { name: BUNDLE_FILES.annotations, max: limit.maxAnnotations, batch: limit.parseBatch }, note);
+  const links = await parseLines(bundleLinkSchema, files.get(BUNDLE_FILES.links)!, { name: BUNDLE_FILES.links, max: limit.maxLinks, batch: limit.parseBatch }, note);
   if (problems.length > 0) throw new ImportRejected("The bundle has records that cannot be imported; nothing was imported.", problems);
   return { manifest, documents, annotations, links };
 }
 
-function unzipWanted(zip: Uint8Array, limit: typeof BUNDLE_LIMITS): Map<string, Uint8Array> {
-  if (zip.length < 4 || zip[0] !== 0x50 || zip[1] !== 0x4b) {
+/** A ZIP's local-file-header signature, "PK\x03\x04". */
+export function isZip(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+function unzipWanted(zip: Uint8Array, limit: typeof BUNDLE_LIMITS): Map<string, Uint8Array[]> {
+  if (!isZip(zip)) {
     throw new ImportRejected("This file is not a ZIP archive. Choose a bundle exported from the workbench (.workbench.zip) or a JSON-LD file.");
   }
   const parts = new Map<string, Uint8Array[]>();
@@ -120,34 +131,44 @@ function unzipWanted(zip: Uint8Array, limit: typeof BUNDLE_LIMITS): Map<string, 
     failure ??= `The archive is damaged (${error instanceof Error ? error.message : "unreadable"}).`;
   }
   if (failure) throw new ImportRejected(failure);
-  return new Map([...parts].map(([name, chunks]) => [name, concat(chunks)]));
+  return parts;
 }
 
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const bytes = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.length, 0));
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
-}
-
-function decode(bytes: Uint8Array, name: string): string {
+/** The entry's chunks as text, decoded as they come (no second copy of the bytes). */
+function decode(chunks: readonly Uint8Array[], name: string): string {
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  const pieces: string[] = [];
   try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+    for (const chunk of chunks) pieces.push(decoder.decode(chunk, { stream: true }));
+    pieces.push(decoder.decode());
   } catch {
     throw new ImportRejected(`${name} is not UTF-8 text.`);
   }
+  return pieces.join("");
 }
 
-function parseLines<S extends z.ZodType>(schema: S, bytes: Uint8Array, name: string, note: (problem: ImportProblem) => void): z.output<S>[] {
+async function parseLines<S extends z.ZodType>(
+  schema: S,
+  chunks: readonly Uint8Array[],
+  { name, max, batch }: { name: string; max: number; batch: number },
+  note: (problem: ImportProblem) => void,
+): Promise<z.output<S>[]> {
   const records: z.output<S>[] = [];
-  const lines = decode(bytes, name).split("\n");
-  for (const [index, line] of lines.entries()) {
+  const text = decode(chunks, name);
+  let lineNumber = 0;
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline === -1 ? text.length : newline;
+    const line = text.slice(start, end);
+    start = end + 1;
+    lineNumber += 1;
     if (line.trim() === "") continue;
-    const record = parseRecord(schema, line, `${name}, line ${index + 1}`, note);
+    if (records.length >= max) {
+      throw new ImportRejected(`${name} holds more than ${max.toLocaleString("en")} records; split the set into smaller exports.`);
+    }
+    const record = parseRecord(schema, line, `${name}, line ${lineNumber}`, note);
     if (record !== undefined) records.push(record);
+    if (lineNumber % batch === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   return records;
 }

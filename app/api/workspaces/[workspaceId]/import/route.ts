@@ -2,7 +2,9 @@ import { requireSessionUser } from "@/lib/auth/session-user";
 import { getDb } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { jsonResponse } from "@/lib/http/json-response";
+import { readLimitedForm } from "@/lib/http/read-limited-form";
 import { importFile, MAX_IMPORT_BYTES } from "@/lib/import/import-file";
+import { requireWorkspaceRole } from "@/lib/workspaces/require-workspace-role";
 
 type Context = { params: Promise<{ workspaceId: string }> };
 
@@ -16,18 +18,18 @@ export async function POST(request: Request, { params }: Context) {
   return jsonResponse(async () => {
     const actor = await requireSessionUser();
     const { workspaceId } = await params;
-    const declared = Number(request.headers.get("content-length") ?? 0);
-    if (declared > MAX_IMPORT_BYTES + 64 * 1024) throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
-    let form: FormData;
-    try {
-      form = await request.formData();
-    } catch {
-      throw new AppError("INVALID_INPUT", "Send the file as a form (multipart/form-data) with a `file` field.");
-    }
+    const db = getDb();
+    // Before reading the upload: only editors of this workspace may make the server hold one.
+    await requireWorkspaceRole(db, { userId: actor.id, workspaceId, minimum: "EDITOR" });
+    const form = await readLimitedForm(request, {
+      maxBytes: MAX_IMPORT_BYTES + 64 * 1024,
+      tooLarge: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
+      malformed: "Send the file as a form (multipart/form-data) with a `file` field.",
+    });
     const file = form.get("file");
     if (!(file instanceof File)) throw new AppError("INVALID_INPUT", "Choose a file to import.", { file: "Choose a file." });
     const documentId = form.get("documentId");
-    const report = await importFile(getDb(), {
+    const report = await importFile(db, {
       actor,
       workspaceId,
       input: { bytes: new Uint8Array(await file.arrayBuffer()), documentId: typeof documentId === "string" && documentId !== "" ? documentId : null },

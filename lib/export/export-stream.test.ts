@@ -1,0 +1,62 @@
+import { unzipSync, strFromU8 } from "fflate";
+import { describe, expect, it } from "vitest";
+import { toReadableStream } from "./export-stream";
+
+async function* chunks(...items: string[]) {
+  for (const item of items) yield item;
+}
+
+describe("toReadableStream", () => {
+  it("encodes string chunks as UTF-8 and closes the source when done", async () => {
+    let closed = 0;
+    const body = toReadableStream(chunks("Съезд ", "𝔄 1925"), () => (closed += 1));
+    expect(await new Response(body).text()).toBe("Съезд 𝔄 1925");
+    expect(closed).toBe(1);
+  });
+
+  it("stops an export that outlives its time limit and releases the reader", async () => {
+    let closed = 0;
+    async function* slow() {
+      yield "first";
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      yield "never read";
+    }
+    const body = toReadableStream(slow(), () => (closed += 1), 50);
+    await expect(new Response(body).text()).rejects.toThrow();
+    expect(closed).toBe(1);
+  });
+
+  it("closes the source when the client cancels", async () => {
+    let closed = 0;
+    const body = toReadableStream(chunks("a", "b", "c"), () => (closed += 1));
+    const reader = body.getReader();
+    await reader.read();
+    await reader.cancel();
+    expect(closed).toBe(1);
+  });
+});
+
+describe("bundle ZIP slices", () => {
+  it("keeps astral characters whole when a long text is deflated in slices", async () => {
+    const { streamExport } = await import("./export-stream");
+    const metadata = { id: "d1", title: "Long", authors: [], dateText: null, place: null, sourceKind: null, genre: null, language: null, provenance: null, notes: "", containerTitle: null, publisher: null, publisherPlace: null, edition: null, volume: null, issue: null, pages: null, url: null, archiveLocation: null, revisionNumber: 1 };
+    // Put the astral character's high surrogate on the last unit of the first 512 K slice of the JSON line.
+    const textStart = JSON.stringify({ ...metadata, text: "" }).length - 2;
+    const text = `${"a".repeat(512 * 1024 - 1 - textStart)}𝔄${"b".repeat(10)}`;
+    const document = { ...metadata, text };
+    expect(`${JSON.stringify(document)}\n`.charCodeAt(512 * 1024 - 1)).toBe("𝔄".charCodeAt(0));
+    const reader = {
+      workspace: { id: "w", name: "W", techniqueTaxonomy: "PTC_18" },
+      documents: [document],
+      tags: new Map(),
+      annotationCount: 0,
+      annotationBatches: async function* () {},
+      links: () => [],
+      close: () => {},
+    };
+    const { body } = streamExport(reader, "bundle", { baseUrl: "https://x.test", now: new Date("2026-01-01T00:00:00Z") });
+    const files = unzipSync(new Uint8Array(await new Response(body).arrayBuffer()));
+    const line = JSON.parse(strFromU8(files["documents.jsonl"]!).trim()) as { text: string };
+    expect(line.text).toBe(text);
+  });
+});
