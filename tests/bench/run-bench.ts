@@ -1,8 +1,10 @@
 // `npm run bench`: how the workbench copes with a 1 MB document carrying 5,000 annotations.
 // Seeds a fresh SQLite file under data/bench/, times the services in-process, then drives the
 // production server (started here on 127.0.0.1:3200 and stopped again) in headless Chromium.
-// Prints a table and writes data/bench/results.json. Exits 0 unless something actually failed;
-// a missed target is a finding, not a failure.
+// Then, with the server stopped, exports a separate set of 100,000 annotations in-process in every
+// format and imports the bundle back (measure-exports.ts, which also runs alone). Prints a table
+// and writes data/bench/results.json. Exits 0 unless something actually failed; a missed target
+// is a finding, not a failure.
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -25,6 +27,7 @@ import {
   type MainThreadPerKey,
   type ReadyRun,
 } from "./measure-page";
+import { EXPORT_TARGETS, exportMetrics, measureExports } from "./measure-exports";
 import { measureHttpSaves } from "./measure-http-saves";
 import { measureServices, type ServiceTimings } from "./measure-services";
 import { evaluateMetrics, formatTable, formatValue, writeResults, type Metric } from "./report";
@@ -256,7 +259,11 @@ async function main(): Promise<void> {
     // Someone rebuilt this checkout meanwhile: the server ran on its own copy, but the build took CPU.
     const buildChanged = buildInProgress(PROJECT_ROOT) || readBuildId(PROJECT_ROOT) !== buildId;
 
-    const results = evaluateMetrics(buildMetrics(services, page));
+    // After the server has stopped, so neither section shares the CPUs with the other.
+    log("timing exports of 100,000 annotations in-process (data/bench/export/) …");
+    const exports = await measureExports({ directory: path.join(BENCH_DIR, "export"), log: (message) => log(`exports: ${message}`) });
+
+    const results = evaluateMetrics([...buildMetrics(services, page), ...exportMetrics(exports)]);
     const cpus = os.cpus();
     const machine = {
       node: process.version,
@@ -281,6 +288,10 @@ async function main(): Promise<void> {
       `Corpus:  ${corpus.text.length.toLocaleString("en")} characters, ${corpus.blockCount.toLocaleString("en")} blocks, ` +
         `${corpus.annotationCount.toLocaleString("en")} annotations (${corpus.privateCount} private by the same user, ${corpus.overlappingCount} overlapping)`,
     );
+    console.log(
+      `Exports: ${exports.corpus.annotationCount.toLocaleString("en")} annotations on ${exports.corpus.documentIds.length} documents ` +
+        `(${exports.corpus.characters.toLocaleString("en")} characters), ${exports.corpus.replyCount.toLocaleString("en")} replies, ${exports.corpus.linkCount.toLocaleString("en")} links`,
+    );
     if (serverRestarts.length > 0) console.log(`Note:    the server was ended from outside ${serverRestarts.length} time(s) and restarted; the step it broke was repeated (${serverRestarts.join("; ")}).`);
     if (buildChanged) console.log("Note:    someone rebuilt this checkout during the run; the server ran on its own copy of the build, but the figures shared the CPUs with that build.");
     console.log("");
@@ -301,7 +312,17 @@ async function main(): Promise<void> {
         overlappingAnnotations: corpus.overlappingCount,
         seed: SEED,
       },
-      targets: TARGETS,
+      exportCorpus: {
+        documents: exports.corpus.documentIds.length,
+        characters: exports.corpus.characters,
+        annotations: exports.corpus.annotationCount,
+        privateAnnotations: exports.corpus.privateCount,
+        taggedAnnotations: exports.corpus.taggedCount,
+        replies: exports.corpus.replyCount,
+        links: exports.corpus.linkCount,
+        seed: exports.corpus.plan.seed,
+      },
+      targets: { ...TARGETS, ...EXPORT_TARGETS },
       metrics: results,
       raw: {
         services,
@@ -311,6 +332,7 @@ async function main(): Promise<void> {
         keystrokeBaseline: page.baseline,
         addAnnotationRuns: page.adds,
         httpSavesMs: page.httpSavesMs,
+        exports: { seedMs: exports.seedMs, formats: exports.formats, phases: exports.phases, import: exports.import },
       },
     });
     process.exitCode = 0;
