@@ -1,8 +1,9 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // Native modules load from node_modules at run time rather than being bundled.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3"],
+  // Native modules load from node_modules at run time rather than being bundled; so does fflate,
+  // whose Node build deflates in worker threads.
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3", "fflate"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

@@ -1,4 +1,4 @@
-import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
+import { AsyncZipDeflate, Zip, ZipPassThrough } from "fflate";
 import type { ExportFormat } from "../validations/export-selection";
 import { ANNOTATION_CSV_COLUMNS, LINK_CSV_COLUMNS, annotationRow, linkRow, type LinkEndAnnotation } from "./annotations-csv";
 import { BUNDLE_FILES, BUNDLE_FORMAT, BUNDLE_README, BUNDLE_VERSION, type BundleManifest } from "./bundle-format";
@@ -223,13 +223,21 @@ const ZIP_LEVEL = 1;
 /** Characters (or bytes) deflated per push. */
 const ZIP_SLICE = 512 * 1024;
 
-/** A ZIP written entry by entry, chunk by chunk, as the entries' chunks arrive. */
+/**
+ * A ZIP written entry by entry, chunk by chunk, as the entries' chunks arrive. Deflating runs in
+ * fflate's worker threads (AsyncZipDeflate), so the main thread only builds the JSON; the
+ * compressed output arrives asynchronously and is handed on as it comes.
+ */
 async function* zipChunks(entries: AsyncGenerator<ZipEntry>): AsyncGenerator<Chunk> {
   const out: Uint8Array[] = [];
   let failure: Error | null = null;
-  const zip = new Zip((error, data) => {
+  let complete = false;
+  let wake: (() => void) | null = null;
+  const zip = new Zip((error, data, final) => {
     if (error) failure = error;
     else out.push(data);
+    if (final) complete = true;
+    wake?.();
   });
   const encoder = new TextEncoder();
   const drain = function* () {
@@ -238,18 +246,19 @@ async function* zipChunks(entries: AsyncGenerator<ZipEntry>): AsyncGenerator<Chu
   };
   const mtime = new Date();
   for await (const entry of entries) {
-    const stream = entry.store ? new ZipPassThrough(entry.name) : new ZipDeflate(entry.name, { level: ZIP_LEVEL });
+    const stream = entry.store ? new ZipPassThrough(entry.name) : new AsyncZipDeflate(entry.name, { level: ZIP_LEVEL });
     stream.mtime = mtime;
     zip.add(stream);
     for await (const chunk of entry.chunks) {
-      // A long text is deflated a slice at a time, so no single push holds the event loop for long.
+      // A long text is encoded a slice at a time, so no single step holds the event loop for long.
       for (let start = 0; start < chunk.length; ) {
         let end = Math.min(chunk.length, start + ZIP_SLICE);
         // Never cut between the two halves of a surrogate pair: each half alone would encode as U+FFFD.
         if (typeof chunk === "string" && end < chunk.length && isHighSurrogate(chunk.charCodeAt(end - 1))) end -= 1;
         const slice = chunk.slice(start, end);
         start = end;
-        stream.push(typeof slice === "string" ? encoder.encode(slice) : slice);
+        // Copied: the deflater's worker takes over (detaches) the buffer it is given.
+        stream.push(typeof slice === "string" ? encoder.encode(slice) : slice.slice());
         yield* drain();
         if (chunk.length > ZIP_SLICE) await new Promise((resolve) => setImmediate(resolve));
       }
@@ -258,6 +267,14 @@ async function* zipChunks(entries: AsyncGenerator<ZipEntry>): AsyncGenerator<Chu
     yield* drain();
   }
   zip.end();
+  while (!complete && !failure) {
+    await new Promise<void>((resolve) => {
+      wake = resolve;
+      if (complete || failure || out.length > 0) resolve();
+    });
+    wake = null;
+    yield* drain();
+  }
   yield* drain();
 }
 

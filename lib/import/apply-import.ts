@@ -3,6 +3,7 @@ import { anchorSelectors } from "../anchoring/anchor-selectors";
 import { describeRange } from "../anchoring/describe-range";
 import { QUOTE_CONTEXT_LENGTH } from "../anchoring/types";
 import type { Db, DbClient } from "../db";
+import { openSqlite, type SqliteConnection } from "../sqlite-connection";
 import { contentHash } from "../documents/create-document";
 import { documentMetadataData } from "../documents/document-metadata-data";
 import { AppError } from "../errors";
@@ -13,8 +14,6 @@ import { requireWorkspaceRole } from "../workspaces/require-workspace-role";
 import type { DocumentTarget, ImportPlan, ImportReport, PlannedAnnotation, PlannedPerson } from "./import-plan";
 import { ImportRejected, type ImportProblem } from "./import-problems";
 
-/** Rows per createMany: well inside SQLite's limit on bound variables. */
-const WRITE_CHUNK = 500;
 /** Placements between two turns of the event loop. */
 const PLACE_BATCH = 200;
 /**
@@ -23,8 +22,6 @@ const PLACE_BATCH = 200;
  * searches in one import, only the exact words are looked for (and the report says so).
  */
 const MAX_WHOLE_TEXT_FUZZY_SEARCHES = 200;
-/** The writes of a large import take a while; they still commit or roll back as one. */
-const TRANSACTION_TIMEOUT_MS = 5 * 60_000;
 
 interface TargetText {
   /** Set for documents already in the workspace; new ones get theirs inside the transaction. */
@@ -56,15 +53,7 @@ export async function applyImportPlan(db: Db, { actor, workspaceId, plan }: { ac
   const texts = await targetTexts(db, workspaceId, plan);
   const placements = await placeAll(plan.annotations, texts, warnings);
   const links = linkDrafts(plan, warnings);
-  return db.$transaction(
-    async (tx) => {
-      // Again inside the transaction: a role removed meanwhile stops the import.
-      await requireWorkspaceRole(tx, { userId: actor.id, workspaceId, minimum: "EDITOR" });
-      await assertUnchanged(tx, workspaceId, texts);
-      return writePlan(tx, { actorId: actor.id, workspaceId, plan, texts, placements, links, warnings });
-    },
-    { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 10_000 },
-  );
+  return writeInOneTransaction({ actorId: actor.id, workspaceId, plan, texts, placements, links, warnings });
 }
 
 function targetKey(target: DocumentTarget): string {
@@ -90,11 +79,12 @@ async function targetTexts(db: DbClient, workspaceId: string, plan: ImportPlan):
 }
 
 /** Placements were made on these revisions; if one was revised since, they may not hold. */
-async function assertUnchanged(tx: DbClient, workspaceId: string, texts: Map<string, TargetText>) {
+function assertUnchanged(sql: SqliteConnection, workspaceId: string, texts: Map<string, TargetText>) {
+  const current = sql.prepare(
+    `SELECT r.id FROM "Document" d JOIN "DocumentRevision" r ON r.documentId = d.id AND r.number = d.currentRevisionNumber WHERE d.id = ? AND d.workspaceId = ?`,
+  );
   for (const { existing, title } of texts.values()) {
-    if (!existing) continue;
-    const document = await tx.document.findFirst({ where: { id: existing.documentId, workspaceId }, select: { currentRevisionNumber: true, revisions: { where: { id: existing.revisionId }, select: { number: true } } } });
-    if (!document || document.revisions[0]?.number !== document.currentRevisionNumber) {
+    if (existing && current.pluck().get(existing.documentId, workspaceId) !== existing.revisionId) {
       throw new AppError("CONFLICT", `“${title}” was revised or deleted while the file was being imported. Nothing was imported; please import it again.`);
     }
   }
@@ -186,49 +176,101 @@ interface WriteInput {
   warnings: string[];
 }
 
-async function writePlan(tx: DbClient, { actorId, workspaceId, plan, texts, placements, links, warnings }: WriteInput): Promise<ImportReport> {
-  const now = new Date();
+/**
+ * The writes, in one SQLite transaction on a connection of their own. Plain SQL rather than
+ * Prisma, as in the export reader: the client's per-row work made a 100,000-annotation import
+ * hold the server for most of a minute; this takes a few seconds. The role is checked again
+ * inside, so a role removed meanwhile stops the import; any error rolls everything back.
+ */
+function writeInOneTransaction(input: WriteInput): ImportReport {
+  const sql = openSqlite({ readonly: false });
+  try {
+    return sql.transaction(() => {
+      const role = sql.prepare(`SELECT role FROM "Membership" WHERE userId = ? AND workspaceId = ?`).pluck().get(input.actorId, input.workspaceId);
+      if (role !== "OWNER" && role !== "EDITOR") throw new AppError("FORBIDDEN", "Only editors and owners may import into this workspace.");
+      assertUnchanged(sql, input.workspaceId, input.texts);
+      return writePlan(sql, input);
+    }).immediate();
+  } catch (error) {
+    if (error instanceof Error && "code" in error && (error.code === "SQLITE_BUSY" || error.code === "SQLITE_LOCKED")) {
+      throw new AppError("CONFLICT", "The database was busy with other changes; nothing was imported. Please try again.");
+    }
+    throw error;
+  } finally {
+    sql.close();
+  }
+}
+
+/** Timestamps as Prisma's SQLite adapter writes them, so both read back alike. */
+function stamp(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
+
+function writePlan(sql: SqliteConnection, { actorId, workspaceId, plan, texts, placements, links, warnings }: WriteInput): ImportReport {
+  const now = stamp(new Date());
   const documentsCreated: ImportReport["documentsCreated"] = [];
   const placedOn = new Map<string, { documentId: string; revisionId: string; title: string }>();
   for (const [key, target] of texts) if (target.existing) placedOn.set(key, { ...target.existing, title: target.title });
 
+  const insertDocument = sql.prepare(
+    `INSERT INTO "Document" (id, workspaceId, title, authors, dateText, dateSortKey, dateEndKey, place, sourceKind, genre, language, provenance, notes,
+       containerTitle, publisher, publisherPlace, edition, volume, issue, pages, url, archiveLocation,
+       reliabilityRating, reliabilityReason, reliabilityRatedById, reliabilityRatedAt, currentRevisionNumber, createdById, createdAt, updatedAt)
+     VALUES (@id, @workspaceId, @title, @authors, @dateText, @dateSortKey, @dateEndKey, @place, @sourceKind, @genre, @language, @provenance, @notes,
+       @containerTitle, @publisher, @publisherPlace, @edition, @volume, @issue, @pages, @url, @archiveLocation,
+       @reliabilityRating, @reliabilityReason, @reliabilityRatedById, @reliabilityRatedAt, @currentRevisionNumber, @createdById, @createdAt, @updatedAt)`,
+  );
+  const insertRevision = sql.prepare(
+    `INSERT INTO "DocumentRevision" (id, documentId, number, text, contentHash, mediaType, note, createdById, createdAt)
+     VALUES (@id, @documentId, @number, @text, @contentHash, 'text/plain', @note, @createdById, @createdAt)`,
+  );
   for (const document of plan.documents) {
-    const created = await tx.document.create({
-      data: {
-        ...documentMetadataData(document.metadata),
-        workspaceId,
-        createdById: actorId,
-        currentRevisionNumber: document.revisionNumber,
-        ...(document.reliability && {
-          reliabilityRating: document.reliability.rating,
-          reliabilityReason: document.reliability.reason,
-          reliabilityRatedById: actorId,
-          reliabilityRatedAt: now,
-        }),
-        revisions: {
-          create: {
-            number: document.revisionNumber,
-            text: document.text,
-            mediaType: "text/plain",
-            contentHash: contentHash(document.text),
-            createdById: actorId,
-            note: document.revisionNumber > 1 ? `Imported (revision ${document.revisionNumber} of the original; earlier revisions stay there)` : "Imported",
-          },
-        },
-      },
-      select: { id: true, title: true, revisions: { select: { id: true } } },
+    const metadata = documentMetadataData(document.metadata);
+    const id = randomUUID();
+    const revisionId = randomUUID();
+    insertDocument.run({
+      ...metadata,
+      id,
+      workspaceId,
+      authors: JSON.stringify(metadata.authors),
+      reliabilityRating: document.reliability?.rating ?? null,
+      reliabilityReason: document.reliability?.reason ?? null,
+      reliabilityRatedById: document.reliability ? actorId : null,
+      reliabilityRatedAt: document.reliability ? now : null,
+      currentRevisionNumber: document.revisionNumber,
+      createdById: actorId,
+      createdAt: now,
+      updatedAt: now,
     });
-    placedOn.set(targetKey({ kind: "new", ref: document.ref }), { documentId: created.id, revisionId: created.revisions[0]!.id, title: created.title });
-    documentsCreated.push({ id: created.id, title: created.title });
+    insertRevision.run({
+      id: revisionId,
+      documentId: id,
+      number: document.revisionNumber,
+      text: document.text,
+      contentHash: contentHash(document.text),
+      note: document.revisionNumber > 1 ? `Imported (revision ${document.revisionNumber} of the original; earlier revisions stay there)` : "Imported",
+      createdById: actorId,
+      createdAt: now,
+    });
+    placedOn.set(targetKey({ kind: "new", ref: document.ref }), { documentId: id, revisionId, title: metadata.title });
+    documentsCreated.push({ id, title: metadata.title });
   }
 
-  const tags = await resolveTags(tx, workspaceId, plan, warnings);
+  const tags = resolveTags(sql, workspaceId, plan, warnings, now);
   const anchoring = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   const orphans: ImportReport["orphans"] = [];
   const idByRef = new Map<string, string>();
-  const annotationRows = [];
-  const tagRows: { annotationId: string; tagId: string }[] = [];
-  const replyRows = [];
+  const insertAnnotation = sql.prepare(
+    `INSERT INTO "Annotation" (id, workspaceId, documentId, authorId, originalAuthorName, madeOnRevisionId, anchorRevisionId, anchorStatus, start, "end",
+       exact, prefix, suffix, kind, techniqueId, verdict, confidence, note, visibility, createdAt, updatedAt)
+     VALUES (@id, @workspaceId, @documentId, @authorId, @originalAuthorName, @revisionId, @revisionId, @anchorStatus, @start, @end,
+       @exact, @prefix, @suffix, @kind, @techniqueId, @verdict, @confidence, @note, @visibility, @createdAt, @updatedAt)`,
+  );
+  const insertTag = sql.prepare(`INSERT INTO "AnnotationTag" (annotationId, tagId) VALUES (?, ?)`);
+  const insertReply = sql.prepare(
+    `INSERT INTO "AnnotationReply" (id, annotationId, authorId, originalAuthorName, body, createdAt, updatedAt) VALUES (@id, @annotationId, @authorId, @originalAuthorName, @body, @createdAt, @createdAt)`,
+  );
+  let replies = 0;
 
   for (const [index, annotation] of plan.annotations.entries()) {
     const target = placedOn.get(targetKey(annotation.document))!;
@@ -238,44 +280,42 @@ async function writePlan(tx: DbClient, { actorId, workspaceId, plan, texts, plac
     idByRef.set(annotation.ref, id);
     if (placement.status === "orphaned") orphans.push({ documentId: target.documentId, documentTitle: target.title, exact: placement.quote.exact, where: annotation.where });
     const technique = annotation.technique ? tags.technique(annotation.technique) : null;
-    const note = annotation.technique && !technique ? appendLine(annotation.note, `Technique (as imported): ${annotation.technique.name}`) : annotation.note;
-    annotationRows.push({
+    insertAnnotation.run({
       id,
       workspaceId,
       documentId: target.documentId,
       authorId: actorId,
       originalAuthorName: credit(annotation.author, annotation.creditedTo, actorId),
-      madeOnRevisionId: target.revisionId,
-      anchorRevisionId: target.revisionId,
-      anchorStatus: placement.status === "orphaned" ? ("ORPHANED" as const) : ("ANCHORED" as const),
+      revisionId: target.revisionId,
+      anchorStatus: placement.status === "orphaned" ? "ORPHANED" : "ANCHORED",
       start: placement.start,
       end: placement.end,
-      exact: placement.quote.exact,
-      prefix: placement.quote.prefix,
-      suffix: placement.quote.suffix,
+      ...placement.quote,
       kind: annotation.kind,
       techniqueId: technique,
       verdict: annotation.kind === "CLAIM" ? annotation.verdict : null,
       confidence: annotation.kind === "CLAIM" ? annotation.confidence : null,
-      note,
+      note: annotation.technique && !technique ? appendLine(annotation.note, `Technique (as imported): ${annotation.technique.name}`) : annotation.note,
       visibility: annotation.visibility,
-      createdAt: annotation.createdAt,
-      updatedAt: annotation.updatedAt,
+      createdAt: stamp(annotation.createdAt),
+      updatedAt: stamp(annotation.updatedAt),
     });
-    for (const tagId of new Set(annotation.tags.map((tag) => tags.tag(tag)).filter((tagId): tagId is string => tagId !== null))) {
-      tagRows.push({ annotationId: id, tagId });
-    }
+    for (const tagId of new Set(annotation.tags.map((tag) => tags.tag(tag)).filter((tagId): tagId is string => tagId !== null))) insertTag.run(id, tagId);
     for (const reply of annotation.replies) {
-      replyRows.push({ id: randomUUID(), annotationId: id, authorId: actorId, originalAuthorName: credit(reply.author, reply.creditedTo, actorId), body: reply.body, createdAt: reply.createdAt, updatedAt: reply.createdAt });
+      insertReply.run({ id: randomUUID(), annotationId: id, authorId: actorId, originalAuthorName: credit(reply.author, reply.creditedTo, actorId), body: reply.body, createdAt: stamp(reply.createdAt) });
+      replies += 1;
     }
   }
 
-  const linkRows = links.map(({ sourceRef, targetRef, link }) => {
-    const contradiction = link.type === "CONTRADICTS";
+  const insertLink = sql.prepare(
+    `INSERT INTO "AnnotationLink" (id, workspaceId, sourceAnnotationId, targetAnnotationId, type, note, authorId, originalAuthorName, verdict, verdictRationale, verdictById, verdictAt, createdAt, updatedAt)
+     VALUES (@id, @workspaceId, @sourceAnnotationId, @targetAnnotationId, @type, @note, @authorId, @originalAuthorName, @verdict, @verdictRationale, @verdictById, @verdictAt, @createdAt, @createdAt)`,
+  );
+  for (const { sourceRef, targetRef, link } of links) {
     // A contradiction always has a verdict (unresolved until decided), as createLink makes it.
-    const verdict = contradiction ? (link.verdict ?? "UNRESOLVED") : null;
+    const verdict = link.type === "CONTRADICTS" ? (link.verdict ?? "UNRESOLVED") : null;
     const decided = verdict !== null && verdict !== "UNRESOLVED";
-    return {
+    insertLink.run({
       id: randomUUID(),
       workspaceId,
       sourceAnnotationId: idByRef.get(sourceRef)!,
@@ -289,26 +329,11 @@ async function writePlan(tx: DbClient, { actorId, workspaceId, plan, texts, plac
       // Who decided is kept only when it was the importer; the verdict itself always travels.
       verdictById: decided && link.verdictBy?.id === actorId ? actorId : null,
       verdictAt: decided ? now : null,
-      createdAt: link.createdAt,
-      updatedAt: link.createdAt,
-    };
-  });
+      createdAt: stamp(link.createdAt),
+    });
+  }
 
-  for (let i = 0; i < annotationRows.length; i += WRITE_CHUNK) await tx.annotation.createMany({ data: annotationRows.slice(i, i + WRITE_CHUNK) });
-  for (let i = 0; i < tagRows.length; i += WRITE_CHUNK) await tx.annotationTag.createMany({ data: tagRows.slice(i, i + WRITE_CHUNK) });
-  for (let i = 0; i < replyRows.length; i += WRITE_CHUNK) await tx.annotationReply.createMany({ data: replyRows.slice(i, i + WRITE_CHUNK) });
-  for (let i = 0; i < linkRows.length; i += WRITE_CHUNK) await tx.annotationLink.createMany({ data: linkRows.slice(i, i + WRITE_CHUNK) });
-
-  return {
-    documentsCreated,
-    annotations: annotationRows.length,
-    anchoring,
-    orphans,
-    replies: replyRows.length,
-    links: linkRows.length,
-    tagsCreated: tags.created,
-    warnings,
-  };
+  return { documentsCreated, annotations: plan.annotations.length, anchoring, orphans, replies, links: links.length, tagsCreated: tags.created, warnings };
 }
 
 /**
@@ -336,8 +361,9 @@ interface TagResolver {
  * a new custom tag, named and keyed as createCustomTag would, with the bundle's colour and
  * description when it gives them.
  */
-async function resolveTags(tx: DbClient, workspaceId: string, plan: ImportPlan, warnings: string[]): Promise<TagResolver> {
-  const existing = await tx.tag.findMany({ where: { workspaceId }, select: { id: true, key: true, name: true, category: true } });
+function resolveTags(sql: SqliteConnection, workspaceId: string, plan: ImportPlan, warnings: string[], now: string): TagResolver {
+  const existing = sql.prepare(`SELECT id, key, name, category FROM "Tag" WHERE workspaceId = ?`).all(workspaceId) as { id: string; key: string; name: string; category: string }[];
+  const insert = sql.prepare(`INSERT INTO "Tag" (id, workspaceId, category, key, name, description, colour, position, createdAt) VALUES (@id, @workspaceId, 'CUSTOM', @key, @name, @description, @colour, @position, @createdAt)`);
   const byKey = new Map(existing.map((tag) => [tag.key, tag]));
   const byName = new Map(existing.map((tag) => [`${tag.category}:${tag.name.toLowerCase()}`, tag]));
   const refKey = (ref: { key: string | null; name: string }) => ref.key ?? `name:${ref.name.toLowerCase()}`;
@@ -361,22 +387,21 @@ async function resolveTags(tx: DbClient, workspaceId: string, plan: ImportPlan, 
       tagIds.set(wantedKey, null);
       continue;
     }
-    const tag = await tx.tag.create({
-      data: {
-        workspaceId,
-        category: "CUSTOM",
-        key,
-        name,
-        description: (definition?.description ?? "").slice(0, MAX_TAG_DESCRIPTION_LENGTH),
-        colour: definition?.colour ?? DEFAULT_CUSTOM_TAG_COLOUR,
-        position: position++,
-      },
-      select: { id: true, key: true, name: true, category: true },
+    const tag = { id: randomUUID(), key, name, category: "CUSTOM" };
+    insert.run({
+      id: tag.id,
+      workspaceId,
+      key,
+      name,
+      description: (definition?.description ?? "").slice(0, MAX_TAG_DESCRIPTION_LENGTH),
+      colour: definition?.colour ?? DEFAULT_CUSTOM_TAG_COLOUR,
+      position: position++,
+      createdAt: now,
     });
-    byKey.set(tag.key, tag);
-    byName.set(`CUSTOM:${tag.name.toLowerCase()}`, tag);
+    byKey.set(key, tag);
+    byName.set(`CUSTOM:${name.toLowerCase()}`, tag);
     tagIds.set(wantedKey, tag.id);
-    created.push(tag.name);
+    created.push(name);
   }
 
   const techniqueIds = new Map<string, string | null>();

@@ -378,9 +378,9 @@ describe("export and import", () => {
       expect(await counts()).toEqual(before);
     });
 
-    it("a failure while writing rolls the whole import back", async () => {
+    it("one bad link (an annotation linked to itself) refuses the whole import", async () => {
       const before = await counts();
-      // The second link duplicates nothing but points an annotation at itself: refused at write time.
+      // The extra link points an annotation at itself: everything else in the file is fine.
       const selfLink = tampered(BUNDLE_FILES.links, (c) => {
         const [first, ...rest] = c.split("\n");
         const link = JSON.parse(first!) as { targetAnnotationId: string; sourceAnnotationId: string };

@@ -1,0 +1,18 @@
+import Database from "better-sqlite3";
+import { databaseFilePath } from "./database-url";
+import { getEnv } from "./env";
+
+export type SqliteConnection = Database.Database;
+
+/**
+ * A better-sqlite3 connection of its own to the configured database, for the two bulk paths
+ * that bypass Prisma (the export reader and the import writer). Same pragmas as lib/db.ts; the
+ * caller closes it.
+ */
+export function openSqlite({ readonly, file }: { readonly: boolean; file?: string }): SqliteConnection {
+  const connection = new Database(file ?? databaseFilePath(getEnv().databaseUrl), { readonly, fileMustExist: true });
+  connection.pragma("busy_timeout = 5000");
+  connection.pragma("foreign_keys = ON");
+  if (!readonly) connection.pragma("synchronous = FULL");
+  return connection;
+}
