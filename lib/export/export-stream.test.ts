@@ -60,3 +60,25 @@ describe("bundle ZIP slices", () => {
     expect(line.text).toBe(text);
   });
 });
+
+describe("W3C JSON-LD stream", () => {
+  it("writes the same collection as buildW3cCollection, item for item", async () => {
+    const { streamExport } = await import("./export-stream");
+    const { buildW3cCollection } = await import("./w3c-annotations");
+    const { SAMPLE_SET } = await import("./sample-export-set");
+    const options = { baseUrl: "https://x.test", now: new Date("2026-01-01T00:00:00Z") };
+    const reader = {
+      workspace: { ...SAMPLE_SET.workspace, techniqueTaxonomy: "PTC_18" },
+      documents: [...SAMPLE_SET.documents],
+      tags: new Map(),
+      annotationCount: SAMPLE_SET.annotations.length,
+      annotationBatches: async function* () {
+        yield [...SAMPLE_SET.annotations];
+      },
+      links: () => [...SAMPLE_SET.links],
+      close: () => {},
+    };
+    const streamed = JSON.parse(await new Response(streamExport(reader, "w3c", options).body).text()) as unknown;
+    expect(streamed).toEqual(buildW3cCollection(SAMPLE_SET, options));
+  });
+});

@@ -9,7 +9,7 @@ import { readAllAnnotations, type ExportReader } from "./read-export-set";
 import { buildReportHtml } from "./report-html";
 import { buildTeiDocument } from "./tei-document";
 import { W3C_ANNOTATION_CONTEXT, WORKBENCH_CONTEXT } from "./w3c-context";
-import { createW3cItemBuilder } from "./w3c-annotations";
+import { createW3cItemBuilder, type W3cAnnotation } from "./w3c-annotations";
 
 export interface ExportOptions {
   /** The workbench's public origin; IRIs in JSON-LD and TEI hang off it. */
@@ -114,9 +114,20 @@ async function* w3cChunks(reader: ExportReader, options: ExportOptions): AsyncGe
     `,"first":{"id":${JSON.stringify(builder.pageId)},"type":"AnnotationPage","partOf":${JSON.stringify(builder.collectionId)},"startIndex":0,"items":[\n`,
   ].join("");
   let total = 0;
+  // Every item embeds its document as the target's source: serialise each source once, not per item.
+  const sources = new Map<string, string>();
+  const serialise = (item: W3cAnnotation) => {
+    const target = item.target;
+    if (typeof target !== "object" || Array.isArray(target) || typeof target.source !== "object") return JSON.stringify(item);
+    let source = sources.get(target.source.id);
+    if (source === undefined) sources.set(target.source.id, (source = JSON.stringify(target.source)));
+    // The item without its target (target is the last key), then the target around the cached source.
+    const head = JSON.stringify({ ...item, target: undefined });
+    return `${head.slice(0, -1)},"target":{"type":${JSON.stringify(target.type)},"source":${source},"selector":${JSON.stringify(target.selector)}}}`;
+  };
   for await (const batch of reader.annotationBatches()) {
     const items = batch.flatMap((annotation) => builder.annotationItems(annotation));
-    yield `${total > 0 ? ",\n" : ""}${items.map((item) => JSON.stringify(item)).join(",\n")}`;
+    yield `${total > 0 ? ",\n" : ""}${items.map(serialise).join(",\n")}`;
     total += items.length;
   }
   const links = reader.links().map((link) => builder.linkItem(link));

@@ -47,13 +47,16 @@ interface Placement {
  * Any failure rolls all of it back. Everything is written as the importing user; where the file
  * credits someone else, that name is kept as the original author.
  */
-export async function applyImportPlan(db: Db, { actor, workspaceId, plan }: { actor: { id: string }; workspaceId: string; plan: ImportPlan }): Promise<ImportReport> {
+export async function applyImportPlan(
+  db: Db,
+  { actor, workspaceId, plan, databaseFile }: { actor: { id: string }; workspaceId: string; plan: ImportPlan; databaseFile?: string },
+): Promise<ImportReport> {
   await requireWorkspaceRole(db, { userId: actor.id, workspaceId, minimum: "EDITOR" });
   const warnings = [...plan.warnings];
   const texts = await targetTexts(db, workspaceId, plan);
   const placements = await placeAll(plan.annotations, texts, warnings);
   const links = linkDrafts(plan, warnings);
-  return writeInOneTransaction({ actorId: actor.id, workspaceId, plan, texts, placements, links, warnings });
+  return writeInOneTransaction({ actorId: actor.id, workspaceId, plan, texts, placements, links, warnings }, databaseFile);
 }
 
 function targetKey(target: DocumentTarget): string {
@@ -182,8 +185,8 @@ interface WriteInput {
  * hold the server for most of a minute; this takes a few seconds. The role is checked again
  * inside, so a role removed meanwhile stops the import; any error rolls everything back.
  */
-function writeInOneTransaction(input: WriteInput): ImportReport {
-  const sql = openSqlite({ readonly: false });
+function writeInOneTransaction(input: WriteInput, databaseFile: string | undefined): ImportReport {
+  const sql = openSqlite({ readonly: false, file: databaseFile });
   try {
     return sql.transaction(() => {
       const role = sql.prepare(`SELECT role FROM "Membership" WHERE userId = ? AND workspaceId = ?`).pluck().get(input.actorId, input.workspaceId);

@@ -16,6 +16,8 @@ export interface ImportFileInput {
   bytes: Uint8Array;
   /** For W3C files: place every annotation on this document rather than matching sources. */
   documentId: string | null;
+  /** The SQLite file `db` works on, when it is not the configured one (the bench's). */
+  databaseFile?: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function importFile(db: Db, { actor, workspaceId, input }: { actor:
   if (bytes.length === 0) throw new ImportRejected("The file is empty.");
   if (bytes.length > MAX_IMPORT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
   const plan = isZip(bytes) ? planFromBundle(await readBundle(bytes)) : await planFromJson(db, workspaceId, input);
-  return applyImportPlan(db, { actor, workspaceId, plan });
+  return applyImportPlan(db, { actor, workspaceId, plan, databaseFile: input.databaseFile });
 }
 
 async function planFromJson(db: Db, workspaceId: string, { bytes, documentId }: ImportFileInput): Promise<ImportPlan> {

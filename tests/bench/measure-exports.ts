@@ -203,7 +203,7 @@ async function measureImport(db: Db, corpus: ExportCorpus, bundle: Uint8Array): 
 
   const probe = startEventLoopProbe();
   const started = performance.now();
-  const report = await importFile(db, { actor, workspaceId: target.id, input: { bytes: bundle, documentId: null } });
+  const report = await importFile(db, { actor, workspaceId: target.id, input: { bytes: bundle, documentId: null, databaseFile: corpus.databaseFile } });
   const totalMs = performance.now() - started;
   const loop = probe.stop();
   if (report.annotations !== corpus.annotationCount || report.links !== corpus.linkCount || report.replies !== corpus.replyCount) {
