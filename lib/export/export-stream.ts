@@ -260,6 +260,8 @@ async function* zipChunks(entries: AsyncGenerator<ZipEntry>): AsyncGenerator<Chu
     const stream = entry.store ? new ZipPassThrough(entry.name) : new AsyncZipDeflate(entry.name, { level: ZIP_LEVEL });
     stream.mtime = mtime;
     zip.add(stream);
+    // Starting a deflater starts a worker thread: let other requests in before the entry's first chunk.
+    await new Promise((resolve) => setImmediate(resolve));
     for await (const chunk of entry.chunks) {
       // A long text is encoded a slice at a time, so no single step holds the event loop for long.
       for (let start = 0; start < chunk.length; ) {
