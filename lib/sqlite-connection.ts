@@ -4,6 +4,13 @@ import { getEnv } from "./env";
 
 export type SqliteConnection = Database.Database;
 
+/** A timestamp as Prisma's SQLite adapter stores it ("…645+00:00"), as ISO 8601 in UTC ("…645Z"). */
+export function fromStoredDate(stored: string): string {
+  if (stored.length === 29 && stored.endsWith("+00:00")) return `${stored.slice(0, 23)}Z`;
+  const time = Date.parse(stored);
+  return Number.isNaN(time) ? stored : new Date(time).toISOString();
+}
+
 /**
  * A better-sqlite3 connection of its own to the configured database, for the two bulk paths
  * that bypass Prisma (the export reader and the import writer). Same pragmas as lib/db.ts; the

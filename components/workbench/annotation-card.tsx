@@ -1,6 +1,6 @@
 "use client";
 
-import type { AnnotationView } from "@/lib/annotations/annotation-view";
+import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
 import type { LinkView } from "@/lib/links/link-view";
 import { KIND_LABEL, truncate, VERDICT_LABEL } from "./annotation-labels";
 import { AnnotationLinks } from "./annotation-links";
@@ -28,9 +28,11 @@ export function AnnotationCard({
   onDeleteLink,
   onLinkHere,
   currentUserIsOwner,
+  techniqueDescription,
 }: {
   currentUserIsOwner: boolean;
-  annotation: AnnotationView;
+  annotation: ReadingAnnotation;
+  techniqueDescription: string | undefined;
   links: LinkView[];
   documents: { id: string; title: string }[];
   canLink: boolean;
@@ -68,7 +70,7 @@ export function AnnotationCard({
       </button>
       {open ? (
         <div className="annotation-card__body">
-          {annotation.kind === "BIAS_MARKER" && annotation.technique ? <p className="hint">{annotation.technique.description}</p> : null}
+          {annotation.kind === "BIAS_MARKER" && annotation.technique && techniqueDescription ? <p className="hint">{techniqueDescription}</p> : null}
           {annotation.kind === "CLAIM" && annotation.confidence !== null ? <p className="hint">Confidence {annotation.confidence}%</p> : null}
           {annotation.tags.length > 0 ? (
             <p className="annotation-card__tags">

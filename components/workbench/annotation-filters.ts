@@ -1,4 +1,4 @@
-import type { AnnotationView } from "@/lib/annotations/annotation-view";
+import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
 
 export interface AnnotationFilters {
   kind: string;
@@ -11,7 +11,7 @@ export interface AnnotationFilters {
 export const NO_FILTERS: AnnotationFilters = { kind: "", techniqueId: "", verdict: "", authorId: "", tagId: "" };
 
 /** Whether an annotation passes the panel's filters (an empty filter lets everything through). */
-export function matchesFilters(a: AnnotationView, f: AnnotationFilters): boolean {
+export function matchesFilters(a: ReadingAnnotation, f: AnnotationFilters): boolean {
   return (
     (!f.kind || a.kind === f.kind) &&
     (!f.techniqueId || a.technique?.id === f.techniqueId) &&

@@ -1,8 +1,8 @@
-import type { AnnotationView } from "@/lib/annotations/annotation-view";
+import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
 import { byline } from "./byline";
 
-export type AnnotationKind = AnnotationView["kind"];
-export type ClaimVerdict = NonNullable<AnnotationView["verdict"]>;
+export type AnnotationKind = ReadingAnnotation["kind"];
+export type ClaimVerdict = NonNullable<ReadingAnnotation["verdict"]>;
 
 export const KIND_LABEL: Record<AnnotationKind, string> = {
   CLAIM: "Claim",
@@ -21,7 +21,7 @@ export const VERDICT_LABEL: Record<ClaimVerdict, string> = {
   REFUTED: "Refuted",
 };
 
-export function describeAnnotation(a: Pick<AnnotationView, "kind" | "technique" | "verdict" | "author" | "creditedTo">): string {
+export function describeAnnotation(a: Pick<ReadingAnnotation, "kind" | "technique" | "verdict" | "author" | "creditedTo">): string {
   const detail = a.kind === "BIAS_MARKER" ? a.technique?.name : a.kind === "CLAIM" && a.verdict ? VERDICT_LABEL[a.verdict].toLowerCase() : null;
   return `${KIND_LABEL[a.kind]}${detail ? `: ${detail}` : ""}, by ${byline(a)}`;
 }

@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useMemo, useRef } from "react";
-import type { AnnotationView } from "@/lib/annotations/annotation-view";
+import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
 import type { LinkView } from "@/lib/links/link-view";
 import { AnnotationCard } from "./annotation-card";
 import { isFiltering, NO_FILTERS, type AnnotationFilters } from "./annotation-filters";
@@ -31,13 +31,16 @@ export function AnnotationPanel({
   documents,
   onDeleteLink,
   onLinkHere,
+  techniqueDescriptions,
 }: {
+  /** Each technique's definition, by tag id: shown on an open bias marker's card. */
+  techniqueDescriptions: ReadonlyMap<string, string>;
   linksByAnnotation: Map<string, LinkView[]>;
   documents: { id: string; title: string }[];
   onDeleteLink: (link: LinkView) => void;
-  onLinkHere?: (annotation: AnnotationView) => void;
-  all: AnnotationView[];
-  visible: AnnotationView[];
+  onLinkHere?: (annotation: ReadingAnnotation) => void;
+  all: ReadingAnnotation[];
+  visible: ReadingAnnotation[];
   filters: AnnotationFilters;
   onFiltersChange: (filters: AnnotationFilters) => void;
   selectedId: string | null;
@@ -45,8 +48,8 @@ export function AnnotationPanel({
   canAnnotate: boolean;
   isOwner: boolean;
   onSelect: (id: string | null, from: "panel" | "text") => void;
-  onEdit: (annotation: AnnotationView) => void;
-  onDelete: (annotation: AnnotationView) => void;
+  onEdit: (annotation: ReadingAnnotation) => void;
+  onDelete: (annotation: ReadingAnnotation) => void;
   onReplyCount: (id: string, count: number) => void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -158,6 +161,7 @@ export function AnnotationPanel({
               >
                 <AnnotationCard
                   annotation={annotation}
+                  techniqueDescription={annotation.technique ? techniqueDescriptions.get(annotation.technique.id) : undefined}
                   open={annotation.id === selectedId}
                   currentUserId={currentUserId}
                   canEdit={own && canAnnotate}

@@ -5,7 +5,7 @@ import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { createOffsetMap } from "@/lib/anchoring/prosemirror-offsets";
-import type { AnnotationView } from "@/lib/annotations/annotation-view";
+import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
 import type { LinkView } from "@/lib/links/link-view";
 import Link from "next/link";
 import { splitParagraphs } from "@/lib/documents/split-paragraphs";
@@ -48,11 +48,11 @@ type StatusMessage = { tone: "ok" | "error"; text: string; href?: string; hrefLa
 /** Messages handed from a workbench to the one that replaces it after a new revision, per document. */
 const carriedStatus = new Map<string, StatusMessage>();
 
-type Composer = { mode: "create"; selection: TextSelection; kind: AnnotationKind } | { mode: "edit"; annotation: AnnotationView };
+type Composer = { mode: "create"; selection: TextSelection; kind: AnnotationKind } | { mode: "edit"; annotation: ReadingAnnotation };
 
 const SHORTCUT_KIND = Object.fromEntries(Object.entries(KIND_SHORTCUT).map(([kind, key]) => [key, kind as AnnotationKind]));
 
-function byTextOrder(a: AnnotationView, b: AnnotationView) {
+function byTextOrder(a: ReadingAnnotation, b: ReadingAnnotation) {
   return a.start - b.start || b.end - a.end;
 }
 
@@ -88,7 +88,7 @@ export function DocumentWorkbench({
   documentId: string;
   revisionId: string;
   text: string;
-  initialAnnotations: AnnotationView[];
+  initialAnnotations: ReadingAnnotation[];
   tags: WorkspaceTags;
   currentUser: { id: string; name: string };
   canAnnotate: boolean;
@@ -120,6 +120,7 @@ export function DocumentWorkbench({
 
   const anchored = useMemo(() => annotations.filter((a) => a.anchorStatus === "ANCHORED"), [annotations]);
   const visible = useMemo(() => anchored.filter((a) => matchesFilters(a, filters)), [anchored, filters]);
+  const techniqueDescriptions = useMemo(() => new Map(tags.techniques.map((t) => [t.id, t.description])), [tags]);
   const orphans = useMemo(() => annotations.filter((a) => a.anchorStatus === "ORPHANED"), [annotations]);
   const linksByAnnotation = useMemo(() => {
     const map = new Map<string, LinkView[]>();
@@ -322,11 +323,11 @@ export function DocumentWorkbench({
     setPending(true);
     const result =
       composer.mode === "create"
-        ? await callApi<{ annotation: AnnotationView }>(`/api/documents/${documentId}/annotations`, {
+        ? await callApi<{ annotation: ReadingAnnotation }>(`/api/documents/${documentId}/annotations`, {
             method: "POST",
             body: { ...values, revisionId, start: composer.selection.start, end: composer.selection.end, exact: composer.selection.exact },
           })
-        : await callApi<{ annotation: AnnotationView }>(`/api/annotations/${composer.annotation.id}`, { method: "PATCH", body: values });
+        : await callApi<{ annotation: ReadingAnnotation }>(`/api/annotations/${composer.annotation.id}`, { method: "PATCH", body: values });
     setPending(false);
     if (!result.ok) return setComposerError({ message: result.message, fieldErrors: result.fieldErrors });
     const saved = result.data.annotation;
@@ -363,7 +364,7 @@ export function DocumentWorkbench({
     setStatus({ tone: "ok", text: "Link removed." });
   }
 
-  async function deleteAnnotation(annotation: AnnotationView) {
+  async function deleteAnnotation(annotation: ReadingAnnotation) {
     const linkCount = linksByAnnotation.get(annotation.id)?.length ?? 0;
     const what = `this ${KIND_LABEL[annotation.kind].toLowerCase()} on “${truncate(annotation.exact, 60)}”`;
     if (!window.confirm(`Delete ${what}${linkCount ? ` and its ${linkCount} link${linkCount === 1 ? "" : "s"} to other passages` : ""}, with its replies?`)) return;
@@ -376,9 +377,9 @@ export function DocumentWorkbench({
     setStatus({ tone: "ok", text: `Deleted${links ? `, with ${links} link${links === 1 ? "" : "s"}` : ""}.` });
   }
 
-  async function reattach(annotation: AnnotationView) {
+  async function reattach(annotation: ReadingAnnotation) {
     if (!selection) return;
-    const result = await callApi<{ annotation: AnnotationView }>(`/api/annotations/${annotation.id}/reattach`, {
+    const result = await callApi<{ annotation: ReadingAnnotation }>(`/api/annotations/${annotation.id}/reattach`, {
       method: "POST",
       body: { revisionId, start: selection.start, end: selection.end, exact: selection.exact },
     });
@@ -526,6 +527,7 @@ export function DocumentWorkbench({
         {sideHeader}
         {composer?.mode === "edit" ? composerElement : null}
         <AnnotationPanel
+          techniqueDescriptions={techniqueDescriptions}
           all={anchored}
           visible={visible}
           filters={filters}

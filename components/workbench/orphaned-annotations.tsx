@@ -1,6 +1,6 @@
 "use client";
 
-import type { AnnotationView } from "@/lib/annotations/annotation-view";
+import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
 import { KIND_LABEL, truncate } from "./annotation-labels";
 import { byline } from "./byline";
 
@@ -17,13 +17,13 @@ export function OrphanedAnnotations({
   onReattach,
   onDelete,
 }: {
-  orphans: AnnotationView[];
+  orphans: ReadingAnnotation[];
   canAnnotate: boolean;
   currentUserId: string;
   isOwner: boolean;
   hasSelection: boolean;
-  onReattach: (annotation: AnnotationView) => void;
-  onDelete: (annotation: AnnotationView) => void;
+  onReattach: (annotation: ReadingAnnotation) => void;
+  onDelete: (annotation: ReadingAnnotation) => void;
 }) {
   if (orphans.length === 0) return null;
   return (

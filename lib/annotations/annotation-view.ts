@@ -43,3 +43,12 @@ export type AnnotationView = ReturnType<typeof toAnnotationView>;
 export function visibleTo(userId: string): Prisma.AnnotationWhereInput {
   return { OR: [{ visibility: "WORKSPACE" }, { authorId: userId }] };
 }
+
+/**
+ * What the reading view holds of an annotation: the view without what only API clients need
+ * (document and revision ids, the quote's context) and with the technique's name and colour only
+ * (its definition comes once, with the workspace's taxonomy). A document page carries thousands.
+ */
+export type ReadingAnnotation = Omit<AnnotationView, "documentId" | "anchorRevisionId" | "prefix" | "suffix" | "technique"> & {
+  technique: { id: string; name: string; colour: string } | null;
+};

@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { AppError } from "../errors";
-import { openSqlite } from "../sqlite-connection";
+import { fromStoredDate, openSqlite } from "../sqlite-connection";
 import type { ExportSelection } from "../validations/export-selection";
 import type {
   AnchorStatus,
@@ -343,7 +343,7 @@ function toAnnotations(lookups: ReturnType<typeof prepareLookups>, rows: readonl
       body: reply.body,
       author: { id: reply.authorId, name: reply.authorName },
       creditedTo: reply.originalAuthorName,
-      createdAt: isoDate(reply.createdAt),
+      createdAt: fromStoredDate(reply.createdAt),
     }));
     return {
       id: row.id,
@@ -363,8 +363,8 @@ function toAnnotations(lookups: ReturnType<typeof prepareLookups>, rows: readonl
       author: { id: row.authorId, name: row.authorName },
       creditedTo: row.originalAuthorName,
       anchorStatus: row.anchorStatus,
-      createdAt: isoDate(row.createdAt),
-      updatedAt: isoDate(row.updatedAt),
+      createdAt: fromStoredDate(row.createdAt),
+      updatedAt: fromStoredDate(row.updatedAt),
       replies,
     };
   });
@@ -411,7 +411,7 @@ function readLinks(connection: Database.Database, workspaceId: string, exported:
       author: { id: row.authorId, name: row.authorName },
       creditedTo: row.originalAuthorName,
       verdictBy: row.verdictById && row.verdictByName !== null ? { id: row.verdictById, name: row.verdictByName } : null,
-      createdAt: isoDate(row.createdAt),
+      createdAt: fromStoredDate(row.createdAt),
     }));
 }
 
@@ -423,13 +423,6 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
     else groups.set(key(item), [item]);
   }
   return groups;
-}
-
-/** SQLite holds "2026-11-22T05:14:50.645+00:00"; exports say "2026-11-22T05:14:50.645Z". */
-function isoDate(stored: string): string {
-  if (stored.length === 29 && stored.endsWith("+00:00")) return `${stored.slice(0, 23)}Z`;
-  const time = Date.parse(stored);
-  return Number.isNaN(time) ? stored : new Date(time).toISOString();
 }
 
 /** Reads every batch into one array: for formats built whole (TEI, the report). */

@@ -1,6 +1,7 @@
 import { createAnnotation } from "../../lib/annotations/create-annotation";
 import { visibleTo } from "../../lib/annotations/annotation-view";
 import { listDocumentAnnotations } from "../../lib/annotations/list-document-annotations";
+import { listReadingAnnotations } from "../../lib/annotations/list-reading-annotations";
 import type { Db } from "../../lib/db";
 import { getDocument } from "../../lib/documents/get-document";
 import { planAnnotationBody, planSpans } from "./generate-corpus";
@@ -13,6 +14,9 @@ export interface ServiceTimings {
   listAnnotationsMs: number[];
   listAnnotationsJsonBytes: number;
   listAnnotationsCount: number;
+  /** What the document page loads: the reading projection, in plain SQL. */
+  readingAnnotationsMs: number[];
+  readingAnnotationsJsonBytes: number;
   /** Diagnostics: the same rows without relations or mapping (Prisma findMany, no include). */
   annotationRowsOnlyMs: number[];
   getDocumentMs: number[];
@@ -28,7 +32,7 @@ const WARM_UP = 5;
  * the bench database through the same service functions the route handlers call. Annotations made
  * here are deleted again, so the pages measured afterwards show exactly the seeded set.
  */
-export async function measureServices(db: Db, corpus: BenchCorpus, { creates = 200, reads = 20 } = {}): Promise<ServiceTimings> {
+export async function measureServices(db: Db, corpus: BenchCorpus, { creates = 200, reads = 20, databaseFile }: { creates?: number; reads?: number; databaseFile: string }): Promise<ServiceTimings> {
   const actor = { id: corpus.userId };
   const { documentId } = corpus;
   const rng = createRng(0xbe_c4);
@@ -83,6 +87,15 @@ export async function measureServices(db: Db, corpus: BenchCorpus, { creates = 2
     listed = result;
   }
 
+  await listReadingAnnotations(db, { actor, documentId, databaseFile }); // warm-up
+  const readingAnnotationsMs: number[] = [];
+  let reading: Awaited<ReturnType<typeof listReadingAnnotations>> = [];
+  for (let i = 0; i < reads; i++) {
+    const { ms, result } = await timed(() => listReadingAnnotations(db, { actor, documentId, databaseFile }));
+    readingAnnotationsMs.push(ms);
+    reading = result;
+  }
+
   const annotationRowsOnlyMs: number[] = [];
   for (let i = 0; i < reads; i++) {
     annotationRowsOnlyMs.push((await timed(() => db.annotation.findMany({ where: { documentId, ...visibleTo(actor.id) }, orderBy: [{ start: "asc" }, { end: "desc" }] }))).ms);
@@ -97,6 +110,8 @@ export async function measureServices(db: Db, corpus: BenchCorpus, { creates = 2
     listAnnotationsMs,
     listAnnotationsJsonBytes: Buffer.byteLength(JSON.stringify(listed), "utf8"),
     listAnnotationsCount: listed.length,
+    readingAnnotationsMs,
+    readingAnnotationsJsonBytes: Buffer.byteLength(JSON.stringify(reading), "utf8"),
     annotationRowsOnlyMs,
     getDocumentMs,
     loadRevisionTextMs,

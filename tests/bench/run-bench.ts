@@ -10,6 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { visibleTo } from "../../lib/annotations/annotation-view";
+import { databaseFilePath } from "../../lib/database-url";
 import { createDatabaseClient, type Db } from "../../lib/db";
 import type { BrowserContext, Page } from "@playwright/test";
 import {
@@ -171,6 +172,8 @@ function buildMetrics(services: ServiceTimings, page: PageResults): Metric[] {
     { section: server, label: "listDocumentAnnotations p95", value: percentile(services.listAnnotationsMs, 95), unit: "ms" },
     { section: server, label: "  rows alone (findMany, no include) p50", value: median(services.annotationRowsOnlyMs), unit: "ms" },
     { section: server, label: `listDocumentAnnotations JSON (${services.listAnnotationsCount.toLocaleString("en")} rows)`, value: services.listAnnotationsJsonBytes, unit: "bytes" },
+    { section: server, label: `listReadingAnnotations (the page's) p50 (×${services.readingAnnotationsMs.length})`, value: median(services.readingAnnotationsMs), unit: "ms" },
+    { section: server, label: "listReadingAnnotations JSON", value: services.readingAnnotationsJsonBytes, unit: "bytes" },
     { section: server, label: `getDocument p50 (×${services.getDocumentMs.length})`, value: median(services.getDocumentMs), unit: "ms" },
     { section: "http", label: `save via POST …/annotations p50 (×${page.httpSavesMs.length})`, value: median(page.httpSavesMs), unit: "ms" },
     { section: "http", label: "save via POST …/annotations p99", value: percentile(page.httpSavesMs, 99), unit: "ms", targetBelow: TARGETS.saveP99Ms },
@@ -245,7 +248,7 @@ async function main(): Promise<void> {
     );
 
     log("timing the services in-process …");
-    const services = await measureServices(db, corpus);
+    const services = await measureServices(db, corpus, { databaseFile: databaseFilePath(databaseUrl) });
 
     const buildId = await snapshotBuild(PROJECT_ROOT, APP_SNAPSHOT_DIR);
     const stale = staleBuildSources(PROJECT_ROOT);

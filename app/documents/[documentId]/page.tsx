@@ -5,7 +5,7 @@ import { DocumentMetadataPanel } from "@/components/documents/document-metadata-
 import { ReliabilityPanel } from "@/components/documents/reliability-panel";
 import { DocumentWorkbench, type LinkFrom } from "@/components/workbench/document-workbench";
 import { getAnnotation } from "@/lib/annotations/get-annotation";
-import { listDocumentAnnotations } from "@/lib/annotations/list-document-annotations";
+import { listReadingAnnotations } from "@/lib/annotations/list-reading-annotations";
 import { getDb } from "@/lib/db";
 import { getDocument } from "@/lib/documents/get-document";
 import { getReliabilitySummary } from "@/lib/documents/get-reliability-summary";
@@ -37,7 +37,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
   const document = await loadOrNotFound(loadDocument(user.id, documentId));
   const workspaceId = document.workspace.id;
   const [annotations, tags, links, documents, reliability, linkSource] = await Promise.all([
-    listDocumentAnnotations(db, { actor: user, documentId }),
+    listReadingAnnotations(db, { actor: user, documentId }),
     listWorkspaceTags(db, { actor: user, workspaceId }),
     listDocumentLinks(db, { actor: user, documentId }),
     listDocuments(db, { actor: user, workspaceId, sort: "title" }),
