@@ -19,7 +19,7 @@ export async function updateAnnotation(db: DbClient, { actor, annotationId, inpu
     visibility: changes.visibility ?? current.visibility,
     tagIds: changes.tagIds ?? current.tags.map((t) => t.tagId),
   };
-  const { tagIds, ...fields } = await resolveAnnotationBody(db, annotation.workspaceId, merged);
+  const { tagIds, ...fields } = await resolveAnnotationBody(db, annotation.workspaceId, merged, { techniqueId: current.techniqueId, tagIds: current.tags.map((t) => t.tagId) });
   const updated = await db.annotation.update({
     where: { id: annotationId },
     data: { ...fields, tags: { deleteMany: {}, create: tagIds.map((tagId) => ({ tagId })) } },

@@ -61,6 +61,29 @@ export async function registerLoginAttempt(db: Db, email: string, ip: string, no
   });
 }
 
+/** Accounts made from one address: generous for a classroom behind one router, a wall for a script. */
+export const SIGN_UP_POLICY = { maxPerWindow: 50, windowMs: 60 * 60_000 } as const;
+
+/**
+ * Counts one sign-up from an address, or throws RATE_LIMITED when the address has made
+ * SIGN_UP_POLICY.maxPerWindow of them in the current window (each also copies the sample corpus,
+ * so unthrottled sign-ups would fill the disk). Counted in one transaction, as sign-ins are.
+ */
+export async function registerSignUp(db: Db, ip: string, now: Date = new Date()): Promise<void> {
+  const key = `signup:${ip}`;
+  await db.$transaction(async (tx) => {
+    const row = await tx.loginThrottle.findUnique({ where: { key } });
+    const windowOpen = row !== null && now.getTime() - row.windowStartedAt.getTime() < SIGN_UP_POLICY.windowMs;
+    if (windowOpen && row.failures >= SIGN_UP_POLICY.maxPerWindow) {
+      const minutes = minutesUntil(new Date(row.windowStartedAt.getTime() + SIGN_UP_POLICY.windowMs), now);
+      throw new AppError("RATE_LIMITED", `Too many accounts were created from your network address. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`);
+    }
+    const failures = windowOpen ? row.failures + 1 : 1;
+    const windowStartedAt = windowOpen ? row.windowStartedAt : now;
+    await tx.loginThrottle.upsert({ where: { key }, create: { key, failures, windowStartedAt }, update: { failures, windowStartedAt } });
+  });
+}
+
 /**
  * The password was right: the account's count is cleared, and this attempt is taken back from
  * the address's count (its earlier failures stand).

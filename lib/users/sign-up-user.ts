@@ -1,6 +1,7 @@
 import type { Db } from "../db";
 import { AppError } from "../errors";
 import { isUniqueConstraintError } from "../db-errors";
+import { registerSignUp } from "../auth/login-throttle";
 import { hashPassword } from "../auth/password";
 import { signUpSchema } from "../validations/auth";
 import { parseInput } from "../validations/parse-input";
@@ -10,10 +11,14 @@ import { loadSeedCorpus } from "../../seeds/load-seed-corpus";
 
 /**
  * Creates an account and its first workspace, which holds a copy of the sample corpus and the demo
- * annotations (in the new user's name, theirs to keep or delete), so the workbench is seen in use. The workspace is the person's own: nobody else sees it.
+ * annotations (in the new user's name, theirs to keep or delete), so the workbench is seen in use.
+ * The workspace is the person's own: nobody else sees it. At most SIGN_UP_POLICY accounts per
+ * client address and hour.
  */
-export async function signUpUser(db: Db, { input }: { input: unknown }) {
+export async function signUpUser(db: Db, { input, ip }: { input: unknown; ip: string }) {
   const { name, email, password } = parseInput(signUpSchema, input);
+  // Counted once the form is valid, so a typo does not use up an address's allowance.
+  await registerSignUp(db, ip);
   if (await db.user.findUnique({ where: { email }, select: { id: true } })) {
     throw new AppError("CONFLICT", "An account with this email already exists. Sign in instead.", { email: "Already registered." });
   }

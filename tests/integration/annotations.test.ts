@@ -10,6 +10,7 @@ import { getDb } from "@/lib/db";
 import { reviseDocumentText } from "@/lib/documents/revise-document-text";
 import { addReply } from "@/lib/replies/add-reply";
 import { listReplies } from "@/lib/replies/list-replies";
+import { createCustomTag } from "@/lib/tags/create-custom-tag";
 import { addTestMember, createTestDocument, createTestUser, createTestWorkspace, currentRevision, selectPhrase } from "@/seeds/factories";
 
 const db = getDb();
@@ -218,5 +219,30 @@ describe("annotations", () => {
       expect(reattached).toMatchObject({ anchorStatus: "ANCHORED", exact: "Answer", anchorRevisionId: after.id });
       expect((await rejection(reattachAnnotation(db, { actor: owner, annotationId: orphan.id, input: await selectPhrase(db, doc, "Answer") }))).code).toBe("FORBIDDEN");
     });
+  });
+});
+
+describe("techniques and tags an annotation may take", () => {
+  it("takes only the workspace's current taxonomy and unarchived tags, but keeps what an edited annotation already carries", async () => {
+    const db = getDb();
+    const owner = await createTestUser(db);
+    const workspaceId = (await createTestWorkspace(db, owner)).id;
+    const documentId = (await createTestDocument(db, owner, workspaceId, { title: "Speech", text: "The kulaks as a class will be liquidated." })).id;
+    const { techniqueTaxonomy } = await db.workspace.findUniqueOrThrow({ where: { id: workspaceId } });
+    const otherTaxonomy = await db.tag.findFirstOrThrow({ where: { workspaceId, category: "TECHNIQUE", taxonomy: { not: techniqueTaxonomy } } });
+    const current = await db.tag.findFirstOrThrow({ where: { workspaceId, category: "TECHNIQUE", taxonomy: techniqueTaxonomy } });
+    const select = await selectPhrase(db, documentId, "kulaks as a class");
+
+    const wrong = await rejection(createAnnotation(db, { actor: owner, documentId, input: { ...select, kind: "BIAS_MARKER", techniqueId: otherTaxonomy.id } }));
+    expect(wrong.code).toBe("INVALID_INPUT");
+
+    const tag = await createCustomTag(db, { actor: owner, workspaceId, input: { name: "Dehumanisation" } });
+    const marker = await createAnnotation(db, { actor: owner, documentId, input: { ...select, kind: "BIAS_MARKER", techniqueId: current.id, tagIds: [tag.id] } });
+    await db.tag.update({ where: { id: tag.id }, data: { archived: true } });
+    const archived = await rejection(createAnnotation(db, { actor: owner, documentId, input: { ...(await selectPhrase(db, documentId, "liquidated")), kind: "CUSTOM", tagIds: [tag.id] } }));
+    expect(archived.code).toBe("INVALID_INPUT");
+    // The annotation that already carries the archived tag can still be edited.
+    const edited = await updateAnnotation(db, { actor: owner, annotationId: marker.id, input: { note: "Stalin, 1929" } });
+    expect(edited.tags.map((t) => t.id)).toEqual([tag.id]);
   });
 });

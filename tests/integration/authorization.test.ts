@@ -178,6 +178,19 @@ describe("authorization", () => {
       expect(await roleOf(teamId, member.id)).toBe("VIEWER");
     });
 
+    it("two owners stepping down at the same moment leave one owner, never none", async () => {
+      const { boss, member, workspaceId: teamId } = await team();
+      await changeMemberRole(db, { actor: boss, workspaceId: teamId, userId: member.id, role: "OWNER" });
+      const results = await Promise.allSettled([
+        changeMemberRole(db, { actor: boss, workspaceId: teamId, userId: boss.id, role: "EDITOR" }),
+        removeMember(db, { actor: member, workspaceId: teamId, userId: member.id }),
+      ]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const refused = results.find((r) => r.status === "rejected");
+      expect(refused?.status === "rejected" && refused.reason).toMatchObject({ code: "CONFLICT" });
+      expect(await db.membership.count({ where: { workspaceId: teamId, role: "OWNER" } })).toBe(1);
+    });
+
     it("the last owner can neither step down nor leave (CONFLICT); with a second owner both work", async () => {
       const { boss, member, workspaceId: teamId } = await team();
       await expectCode(changeMemberRole(db, { actor: boss, workspaceId: teamId, userId: boss.id, role: "EDITOR" }), "CONFLICT");

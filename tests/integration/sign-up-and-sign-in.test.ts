@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { authenticateUser } from "@/lib/auth/authenticate-user";
-import { recordLoginSuccess, registerLoginAttempt, THROTTLE_POLICY } from "@/lib/auth/login-throttle";
+import { recordLoginSuccess, registerLoginAttempt, registerSignUp, SIGN_UP_POLICY, THROTTLE_POLICY } from "@/lib/auth/login-throttle";
 import { verifyPassword } from "@/lib/auth/password";
 import { signUpUser } from "@/lib/users/sign-up-user";
 import { DEMO_ACCOUNT, seedDemoWorkspace } from "@/seeds/seed-demo-workspace";
@@ -21,7 +21,7 @@ describe("signUpUser", () => {
   let signedUp: Awaited<ReturnType<typeof signUpUser>>;
 
   beforeAll(async () => {
-    signedUp = await signUpUser(db, { input: { name: "  Edward Hallett Carr ", email: "  E.H.Carr@Example.ORG ", password } });
+    signedUp = await signUpUser(db, { input: { name: "  Edward Hallett Carr ", email: "  E.H.Carr@Example.ORG ", password }, ip: "192.0.2.10" });
   });
 
   it("creates the account with a normalised email and an argon2id hash of the password", async () => {
@@ -55,7 +55,7 @@ describe("signUpUser", () => {
 
   it("refuses a second account for the same email, whatever its case and spacing (CONFLICT)", async () => {
     const users = await db.user.count();
-    const error = await rejection(signUpUser(db, { input: { name: "Impostor", email: "\te.h.CARR@example.org  ", password: "another long password" } }));
+    const error = await rejection(signUpUser(db, { input: { name: "Impostor", email: "\te.h.CARR@example.org  ", password: "another long password" }, ip: "192.0.2.10" }));
     expect(error.code).toBe("CONFLICT");
     expect(error.fieldErrors.email).toBeTruthy();
     expect(await db.user.count()).toBe(users);
@@ -64,15 +64,26 @@ describe("signUpUser", () => {
   it("refuses a short password (INVALID_INPUT on the password field) and creates nothing", async () => {
     const [users, workspaces] = await Promise.all([db.user.count(), db.workspace.count()]);
     const email = `short-${randomUUID()}@example.org`;
-    const error = await rejection(signUpUser(db, { input: { name: "Short", email, password: "123456789" } }));
+    const error = await rejection(signUpUser(db, { input: { name: "Short", email, password: "123456789" }, ip: "192.0.2.10" }));
     expect(error.code).toBe("INVALID_INPUT");
     expect(Object.keys(error.fieldErrors)).toEqual(["password"]);
     expect(await db.user.findUnique({ where: { email } })).toBeNull();
     expect(await Promise.all([db.user.count(), db.workspace.count()])).toEqual([users, workspaces]);
   });
 
+  it("limits the accounts one address may create per hour, and says how long to wait", async () => {
+    const ip = `198.51.100.${Math.floor(Math.random() * 250)}`;
+    const start = new Date("2026-03-01T10:00:00Z");
+    for (let i = 0; i < SIGN_UP_POLICY.maxPerWindow; i++) await registerSignUp(db, ip, start);
+    const error = await rejection(registerSignUp(db, ip, new Date(start.getTime() + 20 * 60_000)));
+    expect(error).toMatchObject({ code: "RATE_LIMITED", message: expect.stringContaining("Try again in 40 minutes") });
+    // Another address is unaffected, and the window passes.
+    await registerSignUp(db, `${ip}0`, start);
+    await registerSignUp(db, ip, new Date(start.getTime() + SIGN_UP_POLICY.windowMs + 1));
+  });
+
   it("names each bad field of a sign-up form", async () => {
-    const error = await rejection(signUpUser(db, { input: { name: " ", email: "not-an-email", password: "" } }));
+    const error = await rejection(signUpUser(db, { input: { name: " ", email: "not-an-email", password: "" }, ip: "192.0.2.10" }));
     expect(error.code).toBe("INVALID_INPUT");
     expect(Object.keys(error.fieldErrors).sort()).toEqual(["email", "name", "password"]);
   });

@@ -1,3 +1,4 @@
+import { clientAddress } from "@/lib/auth/client-address";
 import { getDb } from "@/lib/db";
 import { jsonResponse } from "@/lib/http/json-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
@@ -7,7 +8,7 @@ import { signUpUser } from "@/lib/users/sign-up-user";
 export async function POST(request: Request) {
   return jsonResponse(async () => {
     const input = await readJsonBody(request, "{ name, email, password }", 64 * 1024);
-    const { user, workspaceId } = await signUpUser(getDb(), { input });
+    const { user, workspaceId } = await signUpUser(getDb(), { input, ip: clientAddress(request.headers) });
     return { user, workspaceId };
   }, 201);
 }
