@@ -23,10 +23,10 @@ export async function requireAnnotationAccess(
 ) {
   const annotation = await db.annotation.findUnique({ where: { id: annotationId } });
   if (!annotation) throw new AppError("NOT_FOUND", NOT_FOUND);
-  const membership = await db.membership.findUnique({ where: { userId_workspaceId: { userId, workspaceId: annotation.workspaceId } } });
   const isAuthor = annotation.authorId === userId;
-  if (!membership || (annotation.visibility === "PRIVATE" && !isAuthor)) throw new AppError("NOT_FOUND", NOT_FOUND);
-  await requireWorkspaceRole(db, { userId, workspaceId: annotation.workspaceId, minimum, notFoundMessage: NOT_FOUND });
+  // Someone else's private annotation does not exist for this user, whatever their role.
+  if (annotation.visibility === "PRIVATE" && !isAuthor) throw new AppError("NOT_FOUND", NOT_FOUND);
+  const membership = await requireWorkspaceRole(db, { userId, workspaceId: annotation.workspaceId, minimum, notFoundMessage: NOT_FOUND });
   if (mustBeAuthor && !isAuthor && !(ownerMayAct && membership.role === "OWNER")) {
     throw new AppError("FORBIDDEN", "Only its author can change this annotation.");
   }
