@@ -4,6 +4,7 @@ import { useMemo, useRef, useState } from "react";
 import { KIND_LABEL, VERDICT_LABEL } from "@/components/workbench/annotation-labels";
 import { ANNOTATION_KINDS, CLAIM_VERDICTS } from "@/lib/validations/annotation";
 import { exportQueryString, type ExportFormat, type ExportSelection } from "@/lib/validations/export-selection";
+import { ErrorDetails } from "./error-details";
 import { downloadFile, formatBytes, type DownloadProgress } from "./download-file";
 
 interface Option {
@@ -170,18 +171,7 @@ export function ExportPanel({ workspaceId, documents, techniques, tags, members 
         ) : null}
         {run.state === "done" ? <span className="alert alert--ok">{run.text}</span> : null}
       </div>
-      {run.state === "failed" ? (
-        <div className="alert alert--error" role="alert">
-          {run.message}
-          {run.details.length > 0 ? (
-            <ul>
-              {run.details.map((detail) => (
-                <li key={detail}>{detail}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      {run.state === "failed" ? <ErrorDetails message={run.message} details={run.details} /> : null}
 
       <details className="export-api">
         <summary>The same export over the HTTP API</summary>

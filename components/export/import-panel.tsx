@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { ImportReport } from "@/lib/import/import-plan";
+import { ErrorDetails } from "./error-details";
 
 type Result = { state: "idle" } | { state: "running" } | { state: "done"; report: ImportReport } | { state: "failed"; message: string; details: string[] };
 
@@ -71,18 +72,7 @@ export function ImportPanel({ workspaceId, documents }: { workspaceId: string; d
         {result.state === "running" ? <progress aria-label="Import progress" /> : null}
         {result.state === "done" ? <ImportSummary report={result.report} /> : null}
       </div>
-      {result.state === "failed" ? (
-        <div className="alert alert--error" role="alert">
-          <strong>{result.message}</strong> Nothing was imported.
-          {result.details.length > 0 ? (
-            <ul>
-              {result.details.map((detail) => (
-                <li key={detail}>{detail}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      {result.state === "failed" ? <ErrorDetails message={result.message} details={result.details} suffix="Nothing was imported." /> : null}
     </section>
   );
 }

@@ -13,7 +13,6 @@ import type {
   ExportReply,
   ExportTag,
   LinkType,
-  SourceKind,
   Visibility,
 } from "./export-model";
 
@@ -142,31 +141,13 @@ function createReader(connection: Database.Database, { userId, workspaceId, sele
   };
 }
 
-interface DocumentRow {
-  id: string;
+/** A document's metadata columns as SQLite gives them: authors as JSON text, the rating apart. */
+type DocumentRow = Omit<ExportDocument, "authors" | "reliability" | "text"> & {
   revisionId: string;
-  title: string;
   authors: string;
-  dateText: string | null;
-  place: string | null;
-  sourceKind: SourceKind | null;
-  genre: string | null;
-  language: string | null;
-  provenance: string | null;
-  notes: string;
-  containerTitle: string | null;
-  publisher: string | null;
-  publisherPlace: string | null;
-  edition: string | null;
-  volume: string | null;
-  issue: string | null;
-  pages: string | null;
-  url: string | null;
-  archiveLocation: string | null;
   reliabilityRating: number | null;
   reliabilityReason: string | null;
-  revisionNumber: number;
-}
+};
 
 function readDocuments(connection: Database.Database, workspaceId: string, chosen: readonly string[]): ExportDocument[] {
   const unique = [...new Set(chosen)];
@@ -232,21 +213,17 @@ interface SqlFilter {
 function annotationFilter(userId: string, selection: ExportSelection): SqlFilter {
   const clauses = [`(a.visibility = 'WORKSPACE' OR a.authorId = @userId)`];
   const params: Record<string, string> = { userId };
-  if (selection.kind) {
-    clauses.push("a.kind = @kind");
-    params.kind = selection.kind;
-  }
-  if (selection.techniqueId) {
-    clauses.push("a.techniqueId = @techniqueId");
-    params.techniqueId = selection.techniqueId;
-  }
-  if (selection.verdict) {
-    clauses.push("a.verdict = @verdict");
-    params.verdict = selection.verdict;
-  }
-  if (selection.authorId) {
-    clauses.push("a.authorId = @authorId");
-    params.authorId = selection.authorId;
+  const equal: [keyof ExportSelection & string, string][] = [
+    ["kind", "a.kind"],
+    ["techniqueId", "a.techniqueId"],
+    ["verdict", "a.verdict"],
+    ["authorId", "a.authorId"],
+  ];
+  for (const [name, column] of equal) {
+    const value = selection[name];
+    if (typeof value !== "string") continue;
+    clauses.push(`${column} = @${name}`);
+    params[name] = value;
   }
   if (selection.tagId) {
     clauses.push(`EXISTS (SELECT 1 FROM "AnnotationTag" t WHERE t.annotationId = a.id AND t.tagId = @tagId)`);
