@@ -9,13 +9,32 @@ interface Reply {
   body: string;
   createdAt: string;
   author: { id: string; name: string };
+  originalAuthorName: string | null;
 }
+
+/**
+ * Kept across remounts: the annotation panel is virtualised, so a card scrolled out of view is
+ * unmounted. Its half-written reply and the thread last seen come back with it.
+ */
+const drafts = new Map<string, string>();
+const seenThreads = new Map<string, Reply[]>();
 
 /** The discussion on one annotation: loaded when its card opens; any member may reply. */
 export function RepliesThread({ annotationId, currentUserId, isOwner, onCountChange }: { annotationId: string; currentUserId: string; isOwner: boolean; onCountChange: (count: number) => void }) {
-  const [replies, setReplies] = useState<Reply[] | null>(null);
+  const [replies, setRepliesState] = useState<Reply[] | null>(() => seenThreads.get(annotationId) ?? null);
   const [error, setError] = useState<string | null>(null);
-  const [draft, setDraft] = useState("");
+  const [draft, setDraftState] = useState(() => drafts.get(annotationId) ?? "");
+  const setDraft = (value: string) => {
+    setDraftState(value);
+    if (value) drafts.set(annotationId, value);
+    else drafts.delete(annotationId);
+  };
+  const setReplies = (update: (list: Reply[] | null) => Reply[]) =>
+    setRepliesState((list) => {
+      const next = update(list);
+      seenThreads.set(annotationId, next);
+      return next;
+    });
   const [pending, setPending] = useState(false);
   const inputId = useId();
 
@@ -23,7 +42,10 @@ export function RepliesThread({ annotationId, currentUserId, isOwner, onCountCha
     let cancelled = false;
     void callApi<{ replies: Reply[] }>(`/api/annotations/${annotationId}/replies`).then((result) => {
       if (cancelled) return;
-      if (result.ok) setReplies(result.data.replies);
+      if (result.ok) {
+        seenThreads.set(annotationId, result.data.replies);
+        setRepliesState(result.data.replies);
+      }
       else setError(result.message);
     });
     return () => {

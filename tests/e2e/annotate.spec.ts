@@ -149,3 +149,18 @@ test("a second member sees the workspace's annotations but not another member's 
   await ownerPage.goto(`/documents/${doc.id}`);
   await expect(ownerPage.locator(".ProseMirror [data-annotation-id]")).toHaveCount(2);
 });
+
+test("a half-written reply survives its card leaving the virtualised panel and coming back", async ({ page }) => {
+  const account = await newSignedInAccount(page);
+  await page.goto(`/w/${account.workspaceId}`);
+  await page.getByRole("link", { name: "Creating the material basis of socialism - Industry Recovery" }).click();
+  await expect(page.locator(".ProseMirror")).toBeVisible();
+  const marker = cards(page).filter({ hasText: "beloved leader" });
+  await marker.click();
+  await marker.getByPlaceholder("Reply…").fill("Compare the 1938 edition");
+  // Showing only claims unmounts the bias marker's card; showing all kinds brings it back.
+  await page.getByLabel("Kind", { exact: true }).first().selectOption("CLAIM");
+  await expect(marker).toHaveCount(0);
+  await page.getByLabel("Kind", { exact: true }).first().selectOption("");
+  await expect(marker.getByPlaceholder("Reply…")).toHaveValue("Compare the 1938 edition");
+});
