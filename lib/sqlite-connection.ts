@@ -4,6 +4,11 @@ import { getEnv } from "./env";
 
 export type SqliteConnection = Database.Database;
 
+/** A date as Prisma's SQLite adapter stores it ("…645+00:00"), for rows written in plain SQL. */
+export function toStoredDate(date: Date | number): string {
+  return new Date(date).toISOString().replace("Z", "+00:00");
+}
+
 /** A timestamp as Prisma's SQLite adapter stores it ("…645+00:00"), as ISO 8601 in UTC ("…645Z"). */
 export function fromStoredDate(stored: string): string {
   if (stored.length === 29 && stored.endsWith("+00:00")) return `${stored.slice(0, 23)}Z`;

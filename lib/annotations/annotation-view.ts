@@ -44,6 +44,11 @@ export function visibleTo(userId: string): Prisma.AnnotationWhereInput {
   return { OR: [{ visibility: "WORKSPACE" }, { authorId: userId }] };
 }
 
+/** The same rule in SQL, for the plain-SQL readers: `alias` names the Annotation table, `userParam` binds the user's id. */
+export function visibleToSql(alias: string, userParam: string): string {
+  return `(${alias}.visibility = 'WORKSPACE' OR ${alias}.authorId = ${userParam})`;
+}
+
 /**
  * What the reading view holds of an annotation: the view without what only API clients need
  * (document and revision ids, the quote's context) and with the technique's name and colour only

@@ -1,7 +1,8 @@
 import type { DbClient } from "../db";
 import { requireDocumentRole } from "../documents/require-document-role";
 import { fromStoredDate, openSqlite } from "../sqlite-connection";
-import type { ReadingAnnotation } from "./annotation-view";
+import { groupBy } from "../group-by";
+import { visibleToSql, type ReadingAnnotation } from "./annotation-view";
 
 interface Row {
   id: string;
@@ -44,26 +45,21 @@ export async function listReadingAnnotations(db: DbClient, { actor, documentId, 
          FROM "Annotation" a INDEXED BY "Annotation_documentId_start_idx"
            JOIN "User" u ON u.id = a.authorId
            LEFT JOIN "Tag" t ON t.id = a.techniqueId
-         WHERE a.documentId = ? AND (a.visibility = 'WORKSPACE' OR a.authorId = ?)
+         WHERE a.documentId = @documentId AND ${visibleToSql("a", "@userId")}
          ORDER BY a.start ASC, a."end" DESC, a.id ASC`,
       )
-      .all(documentId, actor.id) as Row[];
+      .all({ documentId, userId: actor.id }) as Row[];
     const tagRows = sql
       .prepare(
         `SELECT at.annotationId, t.id, t.name, t.colour FROM "AnnotationTag" at
            JOIN "Annotation" a ON a.id = at.annotationId JOIN "Tag" t ON t.id = at.tagId
-         WHERE a.documentId = ? AND (a.visibility = 'WORKSPACE' OR a.authorId = ?)
+         WHERE a.documentId = @documentId AND ${visibleToSql("a", "@userId")}
          ORDER BY t.name`,
       )
-      .all(documentId, actor.id) as { annotationId: string; id: string; name: string; colour: string }[];
+      .all({ documentId, userId: actor.id }) as { annotationId: string; id: string; name: string; colour: string }[];
     sql.exec("COMMIT");
 
-    const tagsOf = new Map<string, { id: string; name: string; colour: string }[]>();
-    for (const { annotationId, ...tag } of tagRows) {
-      const list = tagsOf.get(annotationId);
-      if (list) list.push(tag);
-      else tagsOf.set(annotationId, [tag]);
-    }
+    const tagsOf = groupBy(tagRows, (tag) => tag.annotationId);
     return rows.map((row) => ({
       id: row.id,
       anchorStatus: row.anchorStatus,
@@ -78,7 +74,7 @@ export async function listReadingAnnotations(db: DbClient, { actor, documentId, 
       visibility: row.visibility,
       author: { id: row.authorId, name: row.authorName },
       creditedTo: row.originalAuthorName,
-      tags: tagsOf.get(row.id) ?? [],
+      tags: (tagsOf.get(row.id) ?? []).map(({ id, name, colour }) => ({ id, name, colour })),
       replyCount: row.replyCount,
       createdAt: fromStoredDate(row.createdAt),
       updatedAt: fromStoredDate(row.updatedAt),

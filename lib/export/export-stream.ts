@@ -1,10 +1,10 @@
 import { AsyncZipDeflate, Zip, ZipPassThrough } from "fflate";
+import { groupBy } from "../group-by";
 import type { ExportFormat } from "../validations/export-selection";
 import { ANNOTATION_CSV_COLUMNS, LINK_CSV_COLUMNS, annotationRow, linkRow, type LinkEndAnnotation } from "./annotations-csv";
 import { BUNDLE_FILES, BUNDLE_FORMAT, BUNDLE_README, BUNDLE_VERSION, type BundleManifest } from "./bundle-format";
 import { formatCsvRow } from "./csv-escape";
 import { indexDocuments } from "./document-index";
-import type { ExportAnnotation } from "./export-model";
 import { readAllAnnotations, type ExportReader } from "./read-export-set";
 import { buildReportHtml } from "./report-html";
 import { buildTeiDocument } from "./tei-document";
@@ -167,12 +167,7 @@ async function* teiSingleChunks(reader: ExportReader, options: ExportOptions): A
 async function* teiFiles(reader: ExportReader, options: ExportOptions): AsyncGenerator<ZipEntry> {
   const annotations = await readAllAnnotations(reader);
   const links = reader.links();
-  const byDocument = new Map<string, ExportAnnotation[]>();
-  for (const annotation of annotations) {
-    const own = byDocument.get(annotation.documentId);
-    if (own) own.push(annotation);
-    else byDocument.set(annotation.documentId, [annotation]);
-  }
+  const byDocument = groupBy(annotations, (annotation) => annotation.documentId);
   const names = new Set<string>();
   for (const [index, document] of reader.documents.entries()) {
     const name = uniqueName(`${String(index + 1).padStart(3, "0")}-${slug(document.title)}.tei.xml`, names);

@@ -1,11 +1,10 @@
 import Database from "better-sqlite3";
+import { visibleToSql } from "../annotations/annotation-view";
 import { AppError } from "../errors";
+import { groupBy } from "../group-by";
 import { fromStoredDate, openSqlite } from "../sqlite-connection";
 import type { ExportSelection } from "../validations/export-selection";
 import type {
-  AnchorStatus,
-  AnnotationKind,
-  ClaimVerdict,
   ContradictionVerdict,
   ExportAnnotation,
   ExportDocument,
@@ -13,7 +12,6 @@ import type {
   ExportReply,
   ExportTag,
   LinkType,
-  Visibility,
 } from "./export-model";
 
 /** Annotations read per query; between two batches the event loop runs (each batch is ~20 ms of work). */
@@ -211,7 +209,7 @@ interface SqlFilter {
 
 /** The selection's filter as SQL over `Annotation a`, visibility included. */
 function annotationFilter(userId: string, selection: ExportSelection): SqlFilter {
-  const clauses = [`(a.visibility = 'WORKSPACE' OR a.authorId = @userId)`];
+  const clauses = [visibleToSql("a", "@userId")];
   const params: Record<string, string> = { userId };
   const equal: [keyof ExportSelection & string, string][] = [
     ["kind", "a.kind"],
@@ -255,27 +253,16 @@ function countAnnotations(connection: Database.Database, workspaceId: string, do
   return row.n;
 }
 
-interface AnnotationRow {
-  id: string;
-  documentId: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  kind: AnnotationKind;
+/** An annotation's columns as SQLite gives them: the export's plain fields, the author apart. */
+type AnnotationRow = Pick<
+  ExportAnnotation,
+  "id" | "documentId" | "start" | "end" | "exact" | "prefix" | "suffix" | "kind" | "verdict" | "confidence" | "note" | "visibility" | "anchorStatus" | "createdAt" | "updatedAt"
+> & {
   techniqueId: string | null;
-  verdict: ClaimVerdict | null;
-  confidence: number | null;
-  note: string;
-  visibility: Visibility;
-  anchorStatus: AnchorStatus;
-  createdAt: string;
-  updatedAt: string;
   authorId: string;
   authorName: string;
   originalAuthorName: string | null;
-}
+};
 
 interface ReplyRow {
   id: string;
@@ -390,16 +377,6 @@ function readLinks(connection: Database.Database, workspaceId: string, exported:
       verdictBy: row.verdictById && row.verdictByName !== null ? { id: row.verdictById, name: row.verdictByName } : null,
       createdAt: fromStoredDate(row.createdAt),
     }));
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
 }
 
 /** Reads every batch into one array: for formats built whole (TEI, the report). */

@@ -3,7 +3,7 @@ import { anchorSelectors } from "../anchoring/anchor-selectors";
 import { describeRange } from "../anchoring/describe-range";
 import { QUOTE_CONTEXT_LENGTH } from "../anchoring/types";
 import type { Db, DbClient } from "../db";
-import { openSqlite, type SqliteConnection } from "../sqlite-connection";
+import { openSqlite, toStoredDate, type SqliteConnection } from "../sqlite-connection";
 import { contentHash } from "../documents/create-document";
 import { documentMetadataData } from "../documents/document-metadata-data";
 import { AppError } from "../errors";
@@ -204,13 +204,8 @@ function writeInOneTransaction(input: WriteInput, databaseFile: string | undefin
   }
 }
 
-/** Timestamps as Prisma's SQLite adapter writes them, so both read back alike. */
-function stamp(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
-}
-
 function writePlan(sql: SqliteConnection, { actorId, workspaceId, plan, texts, placements, links, warnings }: WriteInput): ImportReport {
-  const now = stamp(new Date());
+  const now = toStoredDate(new Date());
   const documentsCreated: ImportReport["documentsCreated"] = [];
   const placedOn = new Map<string, { documentId: string; revisionId: string; title: string }>();
   for (const [key, target] of texts) if (target.existing) placedOn.set(key, { ...target.existing, title: target.title });
@@ -300,12 +295,12 @@ function writePlan(sql: SqliteConnection, { actorId, workspaceId, plan, texts, p
       confidence: annotation.kind === "CLAIM" ? annotation.confidence : null,
       note: annotation.technique && !technique ? appendLine(annotation.note, `Technique (as imported): ${annotation.technique.name}`) : annotation.note,
       visibility: annotation.visibility,
-      createdAt: stamp(annotation.createdAt),
-      updatedAt: stamp(annotation.updatedAt),
+      createdAt: toStoredDate(annotation.createdAt),
+      updatedAt: toStoredDate(annotation.updatedAt),
     });
     for (const tagId of new Set(annotation.tags.map((tag) => tags.tag(tag)).filter((tagId): tagId is string => tagId !== null))) insertTag.run(id, tagId);
     for (const reply of annotation.replies) {
-      insertReply.run({ id: randomUUID(), annotationId: id, authorId: actorId, originalAuthorName: credit(reply.author, reply.creditedTo, actorId), body: reply.body, createdAt: stamp(reply.createdAt) });
+      insertReply.run({ id: randomUUID(), annotationId: id, authorId: actorId, originalAuthorName: credit(reply.author, reply.creditedTo, actorId), body: reply.body, createdAt: toStoredDate(reply.createdAt) });
       replies += 1;
     }
   }
@@ -332,7 +327,7 @@ function writePlan(sql: SqliteConnection, { actorId, workspaceId, plan, texts, p
       // Who decided is kept only when it was the importer; the verdict itself always travels.
       verdictById: decided && link.verdictBy?.id === actorId ? actorId : null,
       verdictAt: decided ? now : null,
-      createdAt: stamp(link.createdAt),
+      createdAt: toStoredDate(link.createdAt),
     });
   }
 

@@ -3,6 +3,8 @@ import { describeRange } from "../../lib/anchoring/describe-range";
 import type { Db } from "../../lib/db";
 import { createDocument } from "../../lib/documents/create-document";
 import { readPastedText } from "../../lib/documents/read-document-text";
+import { toStoredDate } from "../../lib/sqlite-connection";
+import { CONTRADICTION_VERDICTS, LINK_TYPES } from "../../lib/validations/link";
 import { createWorkspace } from "../../lib/workspaces/create-workspace";
 import { generateDocumentText, planAnnotationBody, planSpans } from "./generate-corpus";
 import { createRng, type Rng } from "./prng";
@@ -57,8 +59,6 @@ const REPLIES = [
   "Marked for discussion at the next seminar.",
 ];
 
-const LINK_TYPES = ["CONTRADICTS", "CORROBORATES", "SAME_CLAIM_AS", "DERIVES_FROM", "RESPONDS_TO"] as const;
-const CONTRADICTION_VERDICTS = ["UNRESOLVED", "FIRST_MORE_RELIABLE", "SECOND_MORE_RELIABLE", "BOTH_WRONG", "NOT_A_CONTRADICTION"] as const;
 
 const DOCUMENT_KINDS = [
   { title: "Stenographic report of the 14th Party Congress", authors: ["All-Union Communist Party (Bolsheviks)"], genre: "official", sourceKind: "PRIMARY" },
@@ -67,11 +67,6 @@ const DOCUMENT_KINDS = [
   { title: "The congress in the émigré press", authors: ["Sotsialisticheskii vestnik"], genre: "press", sourceKind: "SECONDARY" },
   { title: "A history of the industrialisation debate", authors: ["Carr, Edward Hallett", "Davies, R. W."], genre: "scholarly", sourceKind: "SECONDARY" },
 ] as const;
-
-/** SQLite holds Prisma's DateTime as ISO text with an explicit offset; match it exactly. */
-function sqliteDate(time: number): string {
-  return new Date(time).toISOString().replace("Z", "+00:00");
-}
 
 /** Ids only need to be unique; readable ones make a failing query easier to follow. */
 function benchId(prefix: string, n: number): string {
@@ -160,7 +155,7 @@ function insertAnnotationSet(connection: Database.Database, rng: Rng, plan: Expo
   const firstDay = Date.UTC(2026, 0, 5, 8);
   const tagIds = CUSTOM_TAGS.map((tag, position) => {
     const id = benchId("tag", position);
-    insertTag.run(id, workspaceId, tag.key, tag.name, tag.colour, position, sqliteDate(firstDay));
+    insertTag.run(id, workspaceId, tag.key, tag.name, tag.colour, position, toStoredDate(firstDay));
     return id;
   });
 
@@ -188,8 +183,8 @@ function insertAnnotationSet(connection: Database.Database, rng: Rng, plan: Expo
         prefix: quote.prefix,
         suffix: quote.suffix,
         ...body,
-        createdAt: sqliteDate(created),
-        updatedAt: sqliteDate(rng.chance(0.1) ? created + rng.int(1, 30) * 86_400_000 : created),
+        createdAt: toStoredDate(created),
+        updatedAt: toStoredDate(rng.chance(0.1) ? created + rng.int(1, 30) * 86_400_000 : created),
       });
       annotationIds.push(id);
       if (body.visibility === "PRIVATE") privateCount += 1;
@@ -203,7 +198,7 @@ function insertAnnotationSet(connection: Database.Database, rng: Rng, plan: Expo
       if (rng.chance(plan.replyShare)) {
         const replies = rng.chance(0.2) ? 2 : 1;
         for (let r = 0; r < replies; r++) {
-          const at = sqliteDate(created + (r + 1) * 3_600_000);
+          const at = toStoredDate(created + (r + 1) * 3_600_000);
           insertReply.run(benchId("r", replyCount), id, r === 0 ? readerId : userId, rng.pick(REPLIES), at, at);
           replyCount += 1;
         }
@@ -220,7 +215,7 @@ function insertAnnotationSet(connection: Database.Database, rng: Rng, plan: Expo
     const key = `${source} ${target} ${type}`;
     if (source === target || seen.has(key)) continue;
     seen.add(key);
-    const created = sqliteDate(firstDay + 300 * 86_400_000 + seen.size * 60_000);
+    const created = toStoredDate(firstDay + 300 * 86_400_000 + seen.size * 60_000);
     const decided = type === "CONTRADICTS" && rng.chance(0.5);
     insertLink.run({
       id: benchId("l", seen.size),

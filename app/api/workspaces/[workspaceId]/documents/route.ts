@@ -3,8 +3,8 @@ import { getDb } from "@/lib/db";
 import { createDocument } from "@/lib/documents/create-document";
 import { DOCUMENT_SORTS, listDocuments } from "@/lib/documents/list-documents";
 import { MAX_DOCUMENT_BYTES, readPastedText, readUploadedText } from "@/lib/documents/read-document-text";
-import { AppError } from "@/lib/errors";
 import { jsonResponse } from "@/lib/http/json-response";
+import { readLimitedForm } from "@/lib/http/read-limited-form";
 import { readMetadataForm } from "@/lib/http/read-metadata-form";
 
 type Context = { params: Promise<{ workspaceId: string }> };
@@ -29,17 +29,12 @@ export async function POST(request: Request, { params }: Context) {
   return jsonResponse(async () => {
     const actor = await requireSessionUser();
     const { workspaceId } = await params;
-    // Refuse oversized bodies before reading them (with room for the metadata fields).
-    const declared = Number(request.headers.get("content-length") ?? 0);
-    if (declared > MAX_DOCUMENT_BYTES + 256 * 1024) {
-      throw new AppError("PAYLOAD_TOO_LARGE", "The upload is larger than 5 MB. Split the text into parts and add each as a document.");
-    }
-    let form: FormData;
-    try {
-      form = await request.formData();
-    } catch {
-      throw new AppError("INVALID_INPUT", "Send the document as a form (multipart/form-data) with a title and a file or text.");
-    }
+    // Oversized bodies are refused as they arrive (with room for the metadata fields).
+    const form = await readLimitedForm(request, {
+      maxBytes: MAX_DOCUMENT_BYTES + 256 * 1024,
+      tooLarge: "The upload is larger than 5 MB. Split the text into parts and add each as a document.",
+      malformed: "Send the document as a form (multipart/form-data) with a title and a file or text.",
+    });
     const file = form.get("file");
     const pasted = form.get("text");
     const content =
