@@ -9,10 +9,10 @@ import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
 import type { LinkView } from "@/lib/links/link-view";
 import Link from "next/link";
 import { splitParagraphs } from "@/lib/documents/split-paragraphs";
+import { replaceSection, sectionAt, splitSections, type TextSection } from "@/lib/documents/text-sections";
 import type { WorkspaceTags } from "@/lib/tags/list-workspace-tags";
 import { DocumentText } from "@/components/documents/document-text";
 import { annotationHighlightsKey, highlightRange, highlightsAt, type HighlightAction } from "@/components/editor/plugins/annotation-highlights-plugin";
-import { readingModeKey } from "@/components/editor/plugins/reading-mode-plugin";
 import { readingExtensions } from "@/components/editor/reading-extensions";
 import { buildDocumentContent } from "@/components/editor/utils/build-document-content";
 import type { Highlight } from "@/components/editor/utils/build-highlight-decoration";
@@ -24,6 +24,7 @@ import { describeAnnotation, KIND_LABEL, KIND_SHORTCUT, truncate, type Annotatio
 import { AnnotationPanel } from "./annotation-panel";
 import { compareUrl, LINK_LABEL, type LinkType } from "./link-labels";
 import { OrphanedAnnotations } from "./orphaned-annotations";
+import { SectionEditing, type SectionSpan } from "./section-editing";
 
 /** Choosing the other end of a new link, started from an annotation's card (maybe in another document). */
 export interface LinkFrom {
@@ -114,12 +115,21 @@ export function DocumentWorkbench({
   useEffect(() => {
     carriedStatus.delete(documentId);
   }, [documentId]);
-  const [editing, setEditing] = useState(false);
-  const [redrawAll, setRedrawAll] = useState(0);
+  // Editing the transcription: which section, and where its caret starts (see SectionEditing).
+  const sections = useMemo(() => splitSections(blocks), [blocks]);
+  const [editSection, setEditSection] = useState<{ section: TextSection; caretAt: number } | null>(null);
+  const [sectionDirty, setSectionDirty] = useState(false);
+  const sectionEditor = useRef<Editor | null>(null);
+  const editing = editSection !== null;
   const textColumn = useRef<HTMLDivElement>(null);
 
   const anchored = useMemo(() => annotations.filter((a) => a.anchorStatus === "ANCHORED"), [annotations]);
   const visible = useMemo(() => anchored.filter((a) => matchesFilters(a, filters)), [anchored, filters]);
+  const sectionSpans = useMemo((): SectionSpan[] => {
+    if (!editSection) return [];
+    const { start, end } = editSection.section;
+    return visible.filter((a) => a.start < end && a.end > start).map((a) => ({ id: a.id, start: a.start, end: a.end, kind: a.kind, label: describeAnnotation(a) }));
+  }, [editSection, visible]);
   const techniqueDescriptions = useMemo(() => new Map(tags.techniques.map((t) => [t.id, t.description])), [tags]);
   const orphans = useMemo(() => annotations.filter((a) => a.anchorStatus === "ORPHANED"), [annotations]);
   const linksByAnnotation = useMemo(() => {
@@ -233,10 +243,9 @@ export function DocumentWorkbench({
     [editor],
   );
 
-  // Keep the decorations in step with the visible annotations: a full build on first draw, when
-  // filters change much or after cancelling a text edit; otherwise one decoration per change.
+  // Keep the decorations in step with the visible annotations: a full build on first draw or when
+  // filters change much; otherwise one decoration per change.
   const drawn = useRef<Map<string, string> | null>(null);
-  const drawnVersion = useRef(redrawAll);
   useEffect(() => {
     if (!editor || editing) return;
     const highlights: Highlight[] = visible.map((a) => ({
@@ -251,15 +260,14 @@ export function DocumentWorkbench({
     const previous = drawn.current;
     const changed = previous ? highlights.filter((h) => previous.get(h.id) !== next.get(h.id)) : highlights;
     const removed = previous ? [...previous.keys()].filter((id) => !next.has(id)) : [];
-    if (!previous || drawnVersion.current !== redrawAll || changed.length + removed.length > 50) {
+    if (!previous || changed.length + removed.length > 50) {
       dispatchHighlights({ type: "set", highlights });
     } else {
       for (const id of removed) dispatchHighlights({ type: "remove", id });
       for (const highlight of changed) dispatchHighlights({ type: "add", highlight });
     }
     drawn.current = next;
-    drawnVersion.current = redrawAll;
-  }, [editor, editing, visible, offsets, dispatchHighlights, redrawAll]);
+  }, [editor, editing, visible, offsets, dispatchHighlights]);
 
   useEffect(() => {
     dispatchHighlights({ type: "focus", id: selectedId });
@@ -389,32 +397,57 @@ export function DocumentWorkbench({
     setStatus({ tone: "ok", text: "Re-attached." });
   }
 
-  function setEditingMode(on: boolean) {
-    if (!editor) return;
-    editor.view.dispatch(editor.state.tr.setMeta(readingModeKey, { editing: on }));
-    setEditing(on);
+  /** Where editing starts: the selection's start, else the first block showing in the window. */
+  function offsetToEditFrom(): number {
+    if (selection) return selection.start;
+    if (!editor) return 0;
+    // Blocks are in vertical order: binary search for the first whose bottom is below the window's top.
+    const children = editor.view.dom.children;
+    let low = 0;
+    let high = children.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((children[middle]?.getBoundingClientRect().bottom ?? 0) > 0) high = middle;
+      else low = middle + 1;
+    }
+    return blocks[low]?.start ?? 0;
+  }
+
+  function startEditing() {
+    const caretAt = offsetToEditFrom();
+    const section = sectionAt(sections, caretAt);
+    if (!section) return;
     setSelection(null);
     setComposer(null);
-    if (on) {
-      setStatus({ tone: "ok", text: "Editing the transcription. Annotations follow your edits; saving creates a new revision." });
-      editor.commands.focus();
-    }
+    setSectionDirty(false);
+    setEditSection({ section, caretAt });
+    setStatus({
+      tone: "ok",
+      text: `Editing the transcription${sections.length > 1 ? ", one section at a time (click another section to move there)" : ""}. Annotations follow your edits; saving creates a new revision.`,
+    });
+  }
+
+  function editAnotherSection(section: TextSection, caretAt: number) {
+    if (sectionDirty) return setStatus({ tone: "error", text: `Save or cancel your changes to section ${(editSection?.section.index ?? 0) + 1} before editing another.` });
+    setEditSection({ section, caretAt });
   }
 
   function cancelEditing() {
-    if (!editor) return;
-    editor.chain().setMeta("allowTextChange", true).setContent(content, { emitUpdate: false }).run();
-    setEditingMode(false);
-    setRedrawAll((n) => n + 1);
+    setEditSection(null);
+    setSectionDirty(false);
     setStatus(null);
+    requestAnimationFrame(() => editor?.commands.focus(undefined, { scrollIntoView: false }));
   }
 
   async function saveRevision() {
-    if (!editor) return;
+    const edited = sectionEditor.current;
+    if (!editSection || !edited) return;
+    if (!sectionDirty) return setStatus({ tone: "ok", text: "Nothing has changed in this section yet." });
     setPending(true);
+    const revised = replaceSection(text, editSection.section, documentTextFromEditor(edited.state.doc));
     const result = await callApi<{ revisionNumber: number; counts: { exact: number; moved: number; fuzzy: number; orphaned: number } }>(`/api/documents/${documentId}/text`, {
       method: "PUT",
-      body: { baseRevisionId: revisionId, text: documentTextFromEditor(editor.state.doc) },
+      body: { baseRevisionId: revisionId, text: revised },
     });
     // On success the buttons stay disabled until the refreshed page mounts the new revision.
     if (!result.ok) {
@@ -481,7 +514,7 @@ export function DocumentWorkbench({
             ) : (
               <>
                 <span className="muted">Select words to annotate them.</span>
-                <button type="button" className="button button--quiet" onClick={() => setEditingMode(true)} disabled={!editor}>
+                <button type="button" className="button button--quiet" onClick={startEditing} disabled={!editor}>
                   Edit text
                 </button>
               </>
@@ -504,7 +537,20 @@ export function DocumentWorkbench({
             </>
           ) : null}
         </div>
-        {editor ? <EditorContent editor={editor} /> : <DocumentText text={text} blocks={blocks} />}
+        <div hidden={editing}>{editor ? <EditorContent editor={editor} /> : <DocumentText text={text} blocks={blocks} />}</div>
+        {editSection ? (
+          <SectionEditing
+            blocks={blocks}
+            sections={sections}
+            active={editSection.section}
+            caretAt={editSection.caretAt}
+            spans={sectionSpans}
+            dirty={sectionDirty}
+            onActivate={editAnotherSection}
+            onEditor={(e) => (sectionEditor.current = e)}
+            onChange={() => setSectionDirty(true)}
+          />
+        ) : null}
         {selection && !composer && canAnnotate && !editing ? (
           <div className="selection-toolbar" role="toolbar" aria-label="Annotate selection" style={{ top: selection.top, left: selection.left }}>
             {(Object.keys(KIND_LABEL) as AnnotationKind[]).map((kind) => (

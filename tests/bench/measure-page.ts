@@ -293,7 +293,7 @@ function perKey(before: CdpMetrics, after: CdpMetrics, keys: number): MainThread
 }
 
 /** Types `text` with a delay per key and collects one sample per keystroke. */
-async function typeAndSample(page: Page, text: string): Promise<KeystrokeRun> {
+export async function typeAndSample(page: Page, text: string): Promise<KeystrokeRun> {
   const cdp = await page.context().newCDPSession(page);
   try {
     await cdp.send("Performance.enable");
@@ -319,47 +319,45 @@ export const TYPED_TEXT = "the delegates from the northern provinces voted again
 /**
  * In editing mode, with the caret in a paragraph near the middle of the document, types
  * TYPED_TEXT (100 characters) and returns each keystroke's time to the next rendered frame.
+ * Editing works one section at a time: clicking the paragraph (shown as plain text while another
+ * section is edited) opens its section's editor with the caret where the click was.
  */
 export async function measureKeystrokes(page: Page, runIndex: number): Promise<KeystrokeRun> {
   await page.locator("button", { hasText: /^Edit text$/ }).click();
   await page.locator("button", { hasText: /^Save revision$/ }).waitFor({ state: "visible" });
-  // A point on plain text (not a highlight) in a paragraph near the middle, scrolled into view.
-  // (Found again by index: ProseMirror redraws any element the page marks with an attribute.)
+  // A point on a paragraph near the middle of the whole text, in a section not being edited yet.
   const target = await page.evaluate((shift) => {
-    const root = document.querySelector(".ProseMirror");
-    if (!root) throw new Error("no editor");
-    const blocks = [...root.children];
+    const root = document.querySelector(".reading--sections");
+    if (!root) throw new Error("no sections in editing mode");
+    const blocks = [...root.querySelectorAll(":scope > .text-section:not(.text-section--active) > p")];
     const middle = Math.floor(blocks.length / 2) + shift;
     for (let distance = 0; distance < 40; distance++) {
-      const index = middle + distance;
-      const block = blocks[index];
-      if (!block || block.tagName !== "P") continue;
-      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        if (node.parentElement !== block || node.data.trim().length < 6) continue;
-        block.scrollIntoView({ block: "center" });
-        const at = Math.floor(node.data.length / 2);
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + 1);
-        const box = range.getBoundingClientRect();
-        return { x: box.left + 1, y: box.top + box.height / 2, index };
-      }
+      const block = blocks[middle + distance];
+      const node = block?.firstChild;
+      if (!block || !(node instanceof Text) || node.data.trim().length < 20) continue;
+      block.scrollIntoView({ block: "center" });
+      const at = Math.floor(node.data.length / 2);
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      const box = range.getBoundingClientRect();
+      return { x: box.left + 1, y: box.top + box.height / 2, text: node.data };
     }
-    throw new Error("found no paragraph with plain text near the middle");
+    throw new Error("found no paragraph near the middle");
   }, runIndex * 3);
   await page.mouse.click(target.x, target.y);
-  const caretInTarget = await page.evaluate((index) => {
-    const anchor = window.getSelection()?.anchorNode;
-    return Boolean(anchor && document.querySelector(".ProseMirror")?.children[index]?.contains(anchor));
-  }, target.index);
-  if (!caretInTarget) throw new Error("Clicking the middle paragraph did not put the caret there.");
-  const run = await typeAndSample(page, TYPED_TEXT);
-  const typedIn = await page.evaluate(
-    ({ index, typed }) => document.querySelector(".ProseMirror")?.children[index]?.textContent?.replace(/\u00a0/g, " ").includes(typed) ?? false,
-    { index: target.index, typed: TYPED_TEXT },
+  await page.waitForFunction(
+    (text) => {
+      const anchor = window.getSelection()?.anchorNode;
+      const block = anchor?.parentElement?.closest(".section-editor > p");
+      return Boolean(block && document.activeElement?.classList.contains("section-editor") && block.textContent === text);
+    },
+    target.text,
+    { polling: 50, timeout: 30_000 },
   );
-  if (!typedIn) throw new Error("The typed text did not land in the paragraph: is the editor still in reading mode?");
+  const run = await typeAndSample(page, TYPED_TEXT);
+  const typedIn = await page.evaluate((typed) => document.querySelector(".section-editor")?.textContent?.replace(/\u00a0/g, " ").includes(typed) ?? false, TYPED_TEXT);
+  if (!typedIn) throw new Error("The typed text did not land in the section being edited.");
   return run;
 }
 

@@ -98,6 +98,7 @@ test("editing the text so an annotation's words vanish orphans it, and nothing e
 
   await expect(page.getByRole("status")).toContainText("Saved as revision 2.");
   await expect(page.getByRole("status")).toContainText("1 orphaned");
+  await expect(page.getByRole("button", { name: "Edit text" })).toBeVisible();
   const orphans = page.getByRole("region", { name: /Orphaned/ });
   await expect(orphans).toContainText("1,306");
   await expect(page.locator(".ProseMirror")).toContainText("Delegates met for two weeks.");
@@ -110,6 +111,51 @@ test("editing the text so an annotation's words vanish orphans it, and nothing e
   await expect(page.getByRole("status")).toContainText("Re-attached.");
   await expect(page.getByRole("region", { name: /Orphaned/ })).toHaveCount(0);
   await expect(page.locator(".ProseMirror [data-annotation-id]")).toHaveCount(2);
+});
+
+test("a long text is edited one section at a time; the text outside the section is kept as it was", async ({ page }) => {
+  const account = await newSignedInAccount(page);
+  // Two sections: a heading opens the second.
+  const text = [
+    "Minutes of the morning sitting.",
+    "The chairman opened the sitting at ten o'clock.",
+    "Reports from the regional delegations",
+    "The Leningrad delegation read its statement.",
+    "The Moscow delegation replied at length.",
+  ].join("\n\n");
+  const doc = await createDocumentThroughApi(page, account.workspaceId, "Minutes (two sections)", text);
+  const early = await annotateThroughApi(page, doc, "opened the sitting", { kind: "CLAIM" });
+  const late = await annotateThroughApi(page, doc, "read its statement", { kind: "CLAIM" });
+  await page.goto(`/documents/${doc.id}`);
+  await expect(page.locator(".ProseMirror [data-annotation-id]")).toHaveCount(2);
+
+  // Editing starts in the section at the top; the other section is plain text until clicked.
+  await page.getByRole("button", { name: "Edit text" }).click();
+  const editing = page.getByRole("group", { name: /being edited/ });
+  await expect(editing).toContainText("Editing section 1 of 2");
+  await expect(editing.locator(`[data-annotation-id="${early.id}"]`)).toHaveText("opened the sitting");
+  const plainText = page.locator(".text-section:not(.text-section--active)");
+  await plainText.getByText("The Moscow delegation replied at length.").click();
+  await expect(editing).toContainText("Editing section 2 of 2");
+  await expect(editing.locator(`[data-annotation-id="${late.id}"]`)).toHaveText("read its statement");
+
+  // The caret is where the click was: type, then the first section can no longer be switched to.
+  await page.keyboard.press("End");
+  await page.keyboard.type(" Applause.");
+  await expect(editing).toContainText("changed");
+  await plainText.getByText("The chairman opened the sitting").click();
+  await expect(page.getByRole("status")).toContainText("Save or cancel your changes to section 2");
+  await expect(editing).toContainText("Editing section 2 of 2");
+
+  await page.getByRole("button", { name: "Save revision" }).click();
+  await expect(page.getByRole("status")).toContainText("Saved as revision 2. 2 annotations unchanged.");
+  // The new revision opens in reading mode.
+  await expect(page.getByRole("button", { name: "Edit text" })).toBeVisible();
+  await expect(page.locator(".ProseMirror")).toContainText("The Moscow delegation replied at length. Applause.");
+  await expect(highlight(page, early.id)).toHaveText("opened the sitting");
+  await expect(highlight(page, late.id)).toHaveText("read its statement");
+  const saved = await page.request.get(`/api/documents/${doc.id}`);
+  expect(((await saved.json()) as { document: { revision: { text: string } } }).document.revision.text).toBe(text.replace("at length.", "at length. Applause."));
 });
 
 test("a second member sees the workspace's annotations but not another member's private ones", async ({ browser }) => {

@@ -52,7 +52,8 @@ export async function openAboutSource(page: Page): Promise<void> {
 /** Drags the mouse across the first occurrence of `phrase` in the reading view, as a reader would. */
 export async function selectTextWithMouse(page: Page, phrase: string): Promise<void> {
   const rects = await page.evaluate((wanted) => {
-    const root = document.querySelector(".ProseMirror");
+    // The editor on screen: while a section is edited, the reading view's editor is hidden.
+    const root = [...document.querySelectorAll<HTMLElement>(".ProseMirror")].find((e) => e.getClientRects().length > 0);
     if (!root) throw new Error("no reading view");
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     const nodes: Text[] = [];
