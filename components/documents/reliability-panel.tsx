@@ -64,6 +64,11 @@ export function ReliabilityPanel({ documentId, summary: initial, canRate }: { do
           </li>
         ))}
       </ul>
+      {summary.evidenceTotal > summary.evidence.length ? (
+        <p className="hint">
+          The {summary.evidence.length} most telling of {summary.evidenceTotal.toLocaleString("en")} shown: contradictions first, then refuted, disputed and corroborated claims. The annotation panel&rsquo;s verdict filter lists every claim.
+        </p>
+      ) : null}
       {canRate ? (
         editing ? (
           <form className="form" onSubmit={(e) => void save(e)}>

@@ -6,9 +6,10 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { createOffsetMap } from "@/lib/anchoring/prosemirror-offsets";
 import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
+import { unpackReadingAnnotations, type PackedReadingAnnotations } from "@/lib/annotations/packed-reading-annotations";
 import type { LinkView } from "@/lib/links/link-view";
 import Link from "next/link";
-import { splitParagraphs } from "@/lib/documents/split-paragraphs";
+import { splitParagraphs, type TextBlock } from "@/lib/documents/split-paragraphs";
 import { replaceSection, sectionAt, splitSections, type TextSection } from "@/lib/documents/text-sections";
 import type { WorkspaceTags } from "@/lib/tags/list-workspace-tags";
 import { DocumentText } from "@/components/documents/document-text";
@@ -53,6 +54,24 @@ type Composer = { mode: "create"; selection: TextSelection; kind: AnnotationKind
 
 const SHORTCUT_KIND = Object.fromEntries(Object.entries(KIND_SHORTCUT).map(([kind, key]) => [key, kind as AnnotationKind]));
 
+/** Performance marks of a page load, read by `npm run bench` to say where the time goes. */
+export const MARKS = { hydrated: "workbench:hydrated", editorStart: "workbench:editor-start", highlightsDrawn: "workbench:highlights-drawn" } as const;
+
+function highlightSignature(h: Highlight): string {
+  return `${h.from}:${h.to}:${h.kind}:${h.label}`;
+}
+
+/** About two screens of text: what the server renders before the editor takes over. */
+const FIRST_SCREEN_CHARS = 6_000;
+
+/** The first blocks of a text, up to (and including the block that passes) `chars` characters. */
+function openingBlocks(blocks: TextBlock[], chars: number): TextBlock[] {
+  let seen = 0;
+  let count = 0;
+  while (count < blocks.length && seen < chars) seen += (blocks[count++]?.text.length ?? 0);
+  return blocks.slice(0, count);
+}
+
 function byTextOrder(a: ReadingAnnotation, b: ReadingAnnotation) {
   return a.start - b.start || b.end - a.end;
 }
@@ -89,7 +108,8 @@ export function DocumentWorkbench({
   documentId: string;
   revisionId: string;
   text: string;
-  initialAnnotations: ReadingAnnotation[];
+  /** The page sends them packed (see lib/annotations/packed-reading-annotations.ts). */
+  initialAnnotations: PackedReadingAnnotations;
   tags: WorkspaceTags;
   currentUser: { id: string; name: string };
   canAnnotate: boolean;
@@ -102,7 +122,10 @@ export function DocumentWorkbench({
   const blocks = useMemo(() => splitParagraphs(text), [text]);
   const offsets = useMemo(() => createOffsetMap(blocks), [blocks]);
   const content = useMemo(() => buildDocumentContent(blocks), [blocks]);
-  const [annotations, setAnnotations] = useState(() => [...initialAnnotations].sort(byTextOrder));
+  // Until the editor has mounted, the page shows the opening of the text as plain HTML: the whole
+  // text would double the page's weight (it crosses the wire once, for the editor).
+  const firstScreen = useMemo(() => openingBlocks(blocks, FIRST_SCREEN_CHARS), [blocks]);
+  const [annotations, setAnnotations] = useState(() => unpackReadingAnnotations(initialAnnotations, text).sort(byTextOrder));
   const [filters, setFilters] = useState<AnnotationFilters>(NO_FILTERS);
   const [selectedId, setSelectedId] = useState<string | null>(initialSelectedId);
   const [links, setLinks] = useState(initialLinks);
@@ -140,6 +163,10 @@ export function DocumentWorkbench({
     return map;
   }, [links]);
 
+  useEffect(() => {
+    performance.mark(MARKS.hydrated);
+  }, []);
+
   const pointerDown = useRef(false);
   // Editor callbacks read the latest state through this ref, so the editor is created once.
   const live = useRef({
@@ -150,6 +177,12 @@ export function DocumentWorkbench({
     selectFromText: (_id: string) => {},
     readSelection: (_view: EditorView): TextSelection | null => null,
   });
+
+  const toHighlights = useCallback(
+    (list: ReadingAnnotation[]): Highlight[] =>
+      list.map((a) => ({ id: a.id, from: offsets.textToPm(a.start, "start"), to: offsets.textToPm(a.end, "end"), kind: a.kind, label: describeAnnotation(a) })),
+    [offsets],
+  );
 
   const editor = useEditor({
     extensions: readingExtensions,
@@ -192,6 +225,7 @@ export function DocumentWorkbench({
     onSelectionUpdate: ({ editor: e }) => {
       if (!pointerDown.current) updateSelection(e);
     },
+    onBeforeCreate: () => performance.mark(MARKS.editorStart),
   });
 
   /** The current selection as text offsets, with where to show the toolbar; null when empty. */
@@ -248,26 +282,20 @@ export function DocumentWorkbench({
   const drawn = useRef<Map<string, string> | null>(null);
   useEffect(() => {
     if (!editor || editing) return;
-    const highlights: Highlight[] = visible.map((a) => ({
-      id: a.id,
-      from: offsets.textToPm(a.start, "start"),
-      to: offsets.textToPm(a.end, "end"),
-      kind: a.kind,
-      label: describeAnnotation(a),
-    }));
-    const signature = (h: Highlight) => `${h.from}:${h.to}:${h.kind}:${h.label}`;
-    const next = new Map(highlights.map((h) => [h.id, signature(h)]));
+    const highlights = toHighlights(visible);
+    const next = new Map(highlights.map((h) => [h.id, highlightSignature(h)]));
     const previous = drawn.current;
     const changed = previous ? highlights.filter((h) => previous.get(h.id) !== next.get(h.id)) : highlights;
     const removed = previous ? [...previous.keys()].filter((id) => !next.has(id)) : [];
     if (!previous || changed.length + removed.length > 50) {
       dispatchHighlights({ type: "set", highlights });
+      if (!previous) performance.mark(MARKS.highlightsDrawn);
     } else {
       for (const id of removed) dispatchHighlights({ type: "remove", id });
       for (const highlight of changed) dispatchHighlights({ type: "add", highlight });
     }
     drawn.current = next;
-  }, [editor, editing, visible, offsets, dispatchHighlights]);
+  }, [editor, editing, visible, toHighlights, dispatchHighlights]);
 
   useEffect(() => {
     dispatchHighlights({ type: "focus", id: selectedId });
@@ -537,7 +565,16 @@ export function DocumentWorkbench({
             </>
           ) : null}
         </div>
-        <div hidden={editing}>{editor ? <EditorContent editor={editor} /> : <DocumentText text={text} blocks={blocks} />}</div>
+        <div hidden={editing}>
+          {editor ? (
+            <EditorContent editor={editor} />
+          ) : (
+            <>
+              <DocumentText text={text} blocks={firstScreen} />
+              {firstScreen.length < blocks.length ? <p className="muted loading-line">Loading the whole text…</p> : null}
+            </>
+          )}
+        </div>
         {editSection ? (
           <SectionEditing
             blocks={blocks}

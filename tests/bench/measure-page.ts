@@ -71,6 +71,12 @@ export interface ReadyRun {
   htmlDecodedBytes: number;
   scriptTransferBytes: number;
   distinctIds: number;
+  /** The workbench's first effect ran (React has hydrated it). */
+  hydratedMs: number;
+  /** Tiptap starts building the editor (the whole text's DOM). */
+  editorStartMs: number;
+  /** The editor is built and the first full set of highlight decorations drawn. */
+  highlightsDrawnMs: number;
 }
 
 export interface KeystrokeSample {
@@ -222,6 +228,10 @@ export async function openDocumentPage(context: BrowserContext, url: string, exp
       htmlTransfer: navigation?.transferSize ?? 0,
       htmlDecoded: navigation?.decodedBodySize ?? 0,
       scriptTransfer: scripts.reduce((sum, r) => sum + r.transferSize, 0),
+      // The workbench's own marks (components/workbench/document-workbench.tsx MARKS).
+      hydrated: performance.getEntriesByName("workbench:hydrated")[0]?.startTime ?? Number.NaN,
+      editorStart: performance.getEntriesByName("workbench:editor-start")[0]?.startTime ?? Number.NaN,
+      highlightsDrawn: performance.getEntriesByName("workbench:highlights-drawn")[0]?.startTime ?? Number.NaN,
     };
   });
   const marks = figures.marks;
@@ -251,6 +261,9 @@ export async function openDocumentPage(context: BrowserContext, url: string, exp
       htmlDecodedBytes: figures.htmlDecoded,
       scriptTransferBytes: figures.scriptTransfer,
       distinctIds: marks.distinctIds,
+      hydratedMs: figures.hydrated,
+      editorStartMs: figures.editorStart,
+      highlightsDrawnMs: figures.highlightsDrawn,
     },
   };
 }

@@ -4,7 +4,7 @@ import { createAnnotation } from "@/lib/annotations/create-annotation";
 import { deleteAnnotation } from "@/lib/annotations/delete-annotation";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { getDb } from "@/lib/db";
-import { getReliabilitySummary } from "@/lib/documents/get-reliability-summary";
+import { EVIDENCE_SHOWN, getReliabilitySummary } from "@/lib/documents/get-reliability-summary";
 import { rateDocumentReliability } from "@/lib/documents/rate-document-reliability";
 import { createLink } from "@/lib/links/create-link";
 import { deleteLink } from "@/lib/links/delete-link";
@@ -118,6 +118,19 @@ describe("links between annotations", () => {
     expect((await getReliabilitySummary(db, { actor: viewer, documentId: monograph })).manual).toMatchObject({ rating: 2, reason: "Contradicts its own footnote." });
     await rateDocumentReliability(db, { actor: editor, documentId: monograph, input: { rating: null } });
     expect((await getReliabilitySummary(db, { actor: viewer, documentId: monograph })).manual).toBeNull();
+  });
+
+  it("lists the most telling evidence first and at most EVIDENCE_SHOWN of it, while the counts cover every claim", async () => {
+    const words = Array.from({ length: EVIDENCE_SHOWN + 10 }, (_, i) => `Claim number ${i} stands here.`);
+    const long = (await createTestDocument(db, owner, workspaceId, { title: "Long source", text: words.join("\n\n") })).id;
+    for (const [i, phrase] of words.entries()) await claim(editor, long, phrase, { verdict: i === words.length - 1 ? "REFUTED" : "UNVERIFIED" });
+    const summary = await getReliabilitySummary(db, { actor: viewer, documentId: long });
+    expect(summary.evidenceTotal).toBe(words.length);
+    expect(summary.evidence).toHaveLength(EVIDENCE_SHOWN);
+    expect(summary.claimCounts).toMatchObject({ UNVERIFIED: words.length - 1, REFUTED: 1 });
+    // The refuted claim comes first although it is last in the text; the open ones follow in text order.
+    expect(summary.evidence[0]).toMatchObject({ verdict: "REFUTED", quote: words.at(-1) });
+    expect(summary.evidence.slice(1, 3).map((e) => e.quote)).toEqual(words.slice(0, 2));
   });
 
   it("deleting an annotation removes its links with it, and says how many", async () => {

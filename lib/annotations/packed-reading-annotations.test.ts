@@ -1,0 +1,79 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { ReadingAnnotation } from "./annotation-view";
+import { packReadingAnnotations, unpackReadingAnnotations } from "./packed-reading-annotations";
+
+const TEXT = "The congress opened on 18 December 1925. Delegates numbered 1,306 in all — «съезд» closed on 31 December.";
+
+const person = fc.constantFrom({ id: "u1", name: "Ada" }, { id: "u2", name: "Boris" }, { id: "u3", name: "Clio" });
+const named = fc.constantFrom({ id: "t1", name: "Loaded language", colour: "#b4442c" }, { id: "t2", name: "Repetition", colour: "#8a5a9e" }, { id: "t3", name: "Sources", colour: "#5f7a4e" });
+const date = fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) });
+
+const annotation: fc.Arbitrary<ReadingAnnotation> = fc
+  .record({
+    id: fc.uuid(),
+    span: fc.tuple(fc.nat(TEXT.length), fc.nat(TEXT.length)).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const),
+    orphan: fc.boolean(),
+    otherQuote: fc.option(fc.string({ maxLength: 20 }), { nil: null }),
+    kind: fc.constantFrom("CLAIM", "BIAS_MARKER", "CONTRADICTION", "CUSTOM"),
+    technique: fc.option(named, { nil: null }),
+    verdict: fc.option(fc.constantFrom("UNVERIFIED", "CORROBORATED", "DISPUTED", "REFUTED"), { nil: null }),
+    confidence: fc.option(fc.integer({ min: 0, max: 100 }), { nil: null }),
+    note: fc.string({ maxLength: 30 }),
+    visibility: fc.constantFrom("WORKSPACE", "PRIVATE"),
+    author: person,
+    creditedTo: fc.option(fc.string({ maxLength: 12 }), { nil: null }),
+    tags: fc.uniqueArray(named, { selector: (t) => t.id, maxLength: 3 }),
+    replyCount: fc.nat(50),
+    created: date,
+    edited: fc.option(fc.nat(10_000_000), { nil: null }),
+  })
+  .map((r) => ({
+    id: r.id,
+    anchorStatus: r.orphan ? "ORPHANED" : "ANCHORED",
+    start: r.span[0],
+    end: r.span[1],
+    // An orphan keeps its old quote, which the text no longer holds there.
+    exact: r.orphan && r.otherQuote !== null ? r.otherQuote : TEXT.slice(r.span[0], r.span[1]),
+    kind: r.kind,
+    technique: r.technique,
+    verdict: r.verdict,
+    confidence: r.confidence,
+    note: r.note,
+    visibility: r.visibility,
+    author: r.author,
+    creditedTo: r.creditedTo,
+    tags: r.tags,
+    replyCount: r.replyCount,
+    createdAt: new Date(r.created).toISOString(),
+    updatedAt: new Date(r.created + (r.edited ?? 0)).toISOString(),
+  }) as ReadingAnnotation);
+
+describe("packed reading annotations", () => {
+  it("unpack(pack(x)) is x, whatever the annotations", () => {
+    fc.assert(
+      fc.property(fc.array(annotation, { maxLength: 25 }), (annotations) => {
+        const packed = packReadingAnnotations(annotations, TEXT);
+        // Through JSON, as the page sends it.
+        expect(unpackReadingAnnotations(JSON.parse(JSON.stringify(packed)) as typeof packed, TEXT)).toEqual(annotations);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("leaves out what the text holds and names each person, technique and tag once", () => {
+    const base = { kind: "BIAS_MARKER", verdict: null, confidence: null, note: "", visibility: "WORKSPACE", creditedTo: null, replyCount: 0, createdAt: "2026-11-01T10:00:00.000Z", updatedAt: "2026-11-01T10:00:00.000Z" } as const;
+    const author = { id: "u1", name: "Ada" };
+    const technique = { id: "t1", name: "Loaded language", colour: "#b4442c" };
+    const annotations: ReadingAnnotation[] = [
+      { ...base, id: "a", anchorStatus: "ANCHORED", start: 4, end: 12, exact: "congress", technique, author, tags: [technique] },
+      { ...base, id: "b", anchorStatus: "ANCHORED", start: 23, end: 39, exact: "18 December 1925", technique, author, tags: [] },
+      { ...base, id: "c", anchorStatus: "ORPHANED", start: 4, end: 12, exact: "congresses", technique: null, author, tags: [] },
+    ];
+    const packed = packReadingAnnotations(annotations, TEXT);
+    expect(packed.people).toEqual([["u1", "Ada"]]);
+    expect(packed.techniques).toEqual([["t1", "Loaded language", "#b4442c"]]);
+    expect(packed.rows.map((row) => row[4])).toEqual([null, null, "congresses"]);
+    expect(() => unpackReadingAnnotations({ ...packed, people: [] }, TEXT)).toThrow(RangeError);
+  });
+});
