@@ -4,13 +4,19 @@ import Text from "@tiptap/extension-text";
 import { AnnotationHighlights } from "./extensions/annotation-highlights";
 import { ReadingMode } from "./extensions/reading-mode";
 import { SourceParagraph } from "./extensions/source-paragraph";
+import type { Highlight } from "./utils/build-highlight-decoration";
 
-/** The reading view's extensions: the one registry of what the editor can do. */
-export const readingExtensions = [
-  Document,
-  SourceParagraph,
-  Text,
-  Heading.configure({ levels: [2], HTMLAttributes: { class: "block-heading" } }),
-  ReadingMode,
-  AnnotationHighlights,
-];
+/** The reading view's extensions, with the highlights known at creation drawn with the text: the one registry of what the editor can do. */
+export function createReadingExtensions(initialHighlights: readonly Highlight[] = []) {
+  return [
+    Document,
+    SourceParagraph,
+    Text,
+    Heading.configure({ levels: [2], HTMLAttributes: { class: "block-heading" } }),
+    ReadingMode,
+    AnnotationHighlights.configure({ initial: initialHighlights }),
+  ];
+}
+
+/** The same without highlights: for schemas, and editors whose highlights come later. */
+export const readingExtensions = createReadingExtensions();

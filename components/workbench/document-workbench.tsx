@@ -14,7 +14,7 @@ import { replaceSection, sectionAt, splitSections, type TextSection } from "@/li
 import type { WorkspaceTags } from "@/lib/tags/list-workspace-tags";
 import { DocumentText } from "@/components/documents/document-text";
 import { annotationHighlightsKey, highlightRange, highlightsAt, type HighlightAction } from "@/components/editor/plugins/annotation-highlights-plugin";
-import { readingExtensions } from "@/components/editor/reading-extensions";
+import { createReadingExtensions } from "@/components/editor/reading-extensions";
 import { buildDocumentContent } from "@/components/editor/utils/build-document-content";
 import type { Highlight } from "@/components/editor/utils/build-highlight-decoration";
 import { documentTextFromEditor } from "@/components/editor/utils/document-text-from-editor";
@@ -184,8 +184,13 @@ export function DocumentWorkbench({
     [offsets],
   );
 
+  // The highlights at load are built into the editor with the text: one DOM build, not two.
+  const [initialHighlights] = useState(() => toHighlights(visible));
+  const [extensions] = useState(() => createReadingExtensions(initialHighlights));
+  const [initiallyDrawn] = useState(() => new Map(initialHighlights.map((h) => [h.id, highlightSignature(h)])));
+
   const editor = useEditor({
-    extensions: readingExtensions,
+    extensions,
     content,
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
@@ -277,19 +282,23 @@ export function DocumentWorkbench({
     [editor],
   );
 
-  // Keep the decorations in step with the visible annotations: a full build on first draw or when
-  // filters change much; otherwise one decoration per change.
-  const drawn = useRef<Map<string, string> | null>(null);
+  // Keep the decorations in step with the visible annotations (the editor starts with those at
+  // load): a full build when filters change much, otherwise one decoration per change.
+  const drawn = useRef(initiallyDrawn);
+  const highlightsShown = useRef(false);
   useEffect(() => {
     if (!editor || editing) return;
+    if (!highlightsShown.current) {
+      highlightsShown.current = true;
+      performance.mark(MARKS.highlightsDrawn);
+    }
     const highlights = toHighlights(visible);
     const next = new Map(highlights.map((h) => [h.id, highlightSignature(h)]));
     const previous = drawn.current;
-    const changed = previous ? highlights.filter((h) => previous.get(h.id) !== next.get(h.id)) : highlights;
-    const removed = previous ? [...previous.keys()].filter((id) => !next.has(id)) : [];
-    if (!previous || changed.length + removed.length > 50) {
+    const changed = highlights.filter((h) => previous.get(h.id) !== next.get(h.id));
+    const removed = [...previous.keys()].filter((id) => !next.has(id));
+    if (changed.length + removed.length > 50) {
       dispatchHighlights({ type: "set", highlights });
-      if (!previous) performance.mark(MARKS.highlightsDrawn);
     } else {
       for (const id of removed) dispatchHighlights({ type: "remove", id });
       for (const highlight of changed) dispatchHighlights({ type: "add", highlight });

@@ -1,7 +1,11 @@
 import { Extension } from "@tiptap/core";
 import { createAnnotationHighlightsPlugin } from "../plugins/annotation-highlights-plugin";
+import type { Highlight } from "../utils/build-highlight-decoration";
 
-export const AnnotationHighlights = Extension.create({
+export const AnnotationHighlights = Extension.create<{ initial: readonly Highlight[] }>({
   name: "annotationHighlights",
-  addProseMirrorPlugins: () => [createAnnotationHighlightsPlugin()],
+  addOptions: () => ({ initial: [] }),
+  addProseMirrorPlugins() {
+    return [createAnnotationHighlightsPlugin(this.options.initial)];
+  },
 });

@@ -53,6 +53,17 @@ describe("annotation highlights plugin", () => {
     expect(attrs).toMatchObject({ nodeName: "span", class: "hl hl--bias-marker", "data-annotation-id": "bias", tabindex: "0" });
   });
 
+  it("draws the highlights it is created with, as a later set would", () => {
+    const plain = createState();
+    const claim = highlight(plain, "claim", "More than 90% of members approve it");
+    const loaded = highlight(plain, "bias", "90% of members", "BIAS_MARKER");
+    const created = EditorState.create({ doc: plain.doc, plugins: [createReadingModePlugin(), createAnnotationHighlightsPlugin([claim, loaded])] });
+    const set = withMeta(plain, { type: "set", highlights: [claim, loaded] });
+    const summary = (state: EditorState) => decorations(state).map((d) => [d.spec.id, d.from, d.to]);
+    expect(summary(created)).toEqual(summary(set));
+    expect(highlightsAt(created, rangeOf(created, "90%").from)).toEqual(["bias", "claim"]);
+  });
+
   it("maps highlights through edits instead of rebuilding them, and drops one whose text is deleted", () => {
     let state = createState();
     state = state.apply(state.tr.setMeta(readingModeKey, { editing: true }));

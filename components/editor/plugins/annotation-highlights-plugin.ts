@@ -22,14 +22,15 @@ function withFocus(highlight: Highlight, focusedId: string | null) {
 /**
  * Annotations as decorations held in plugin state (ProseMirror's collab comment example): they
  * overlap freely, leave the source's text untouched, and follow edits by mapping. The set is built
- * in full only on "set"; every other change adds or removes single decorations, and a document
+ * in full only at creation (from `initial`) and on "set"; every other change adds or removes single decorations, and a document
  * change maps the set through the transaction instead of rebuilding it.
  */
-export function createAnnotationHighlightsPlugin() {
+export function createAnnotationHighlightsPlugin(initial: readonly Highlight[] = []) {
   return new Plugin<HighlightState>({
     key: annotationHighlightsKey,
     state: {
-      init: () => ({ decorations: DecorationSet.empty, focusedId: null }),
+      // Highlights known when the editor is created are drawn with the text, in one pass.
+      init: (_config, state) => ({ decorations: initial.length > 0 ? DecorationSet.create(state.doc, initial.map((h) => withFocus(h, null))) : DecorationSet.empty, focusedId: null }),
       apply(tr: Transaction, state: HighlightState, _old: EditorState, newState: EditorState): HighlightState {
         let { decorations, focusedId } = state;
         if (tr.docChanged) decorations = decorations.map(tr.mapping, tr.doc);
