@@ -59,6 +59,9 @@ export function AnnotationPanel({
     estimateSize: () => 96,
     overscan: 6,
     getItemKey: (index) => visible[index]?.id ?? index,
+    // Re-measuring cards re-renders through React's batching, not a synchronous flush per change
+    // (flushSync re-rendered the whole panel in the middle of saving an annotation).
+    useFlushSync: false,
   });
 
   // Bring the selected card into view (e.g. after clicking its highlight in the text).

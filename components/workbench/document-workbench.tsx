@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { createOffsetMap } from "@/lib/anchoring/prosemirror-offsets";
 import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
-import { unpackReadingAnnotations, type PackedReadingAnnotations } from "@/lib/annotations/packed-reading-annotations";
+import { fromPackedJson, type PackedReadingAnnotationsJson } from "@/lib/annotations/packed-reading-annotations";
 import type { LinkView } from "@/lib/links/link-view";
 import Link from "next/link";
 import { splitParagraphs, type TextBlock } from "@/lib/documents/split-paragraphs";
@@ -57,10 +57,6 @@ const SHORTCUT_KIND = Object.fromEntries(Object.entries(KIND_SHORTCUT).map(([kin
 /** Performance marks of a page load, read by `npm run bench` to say where the time goes. */
 export const MARKS = { hydrated: "workbench:hydrated", editorStart: "workbench:editor-start", highlightsDrawn: "workbench:highlights-drawn" } as const;
 
-function highlightSignature(h: Highlight): string {
-  return `${h.from}:${h.to}:${h.kind}:${h.label}`;
-}
-
 /** About two screens of text: what the server renders before the editor takes over. */
 const FIRST_SCREEN_CHARS = 6_000;
 
@@ -109,7 +105,7 @@ export function DocumentWorkbench({
   revisionId: string;
   text: string;
   /** The page sends them packed (see lib/annotations/packed-reading-annotations.ts). */
-  initialAnnotations: PackedReadingAnnotations;
+  initialAnnotations: PackedReadingAnnotationsJson;
   tags: WorkspaceTags;
   currentUser: { id: string; name: string };
   canAnnotate: boolean;
@@ -125,7 +121,7 @@ export function DocumentWorkbench({
   // Until the editor has mounted, the page shows the opening of the text as plain HTML: the whole
   // text would double the page's weight (it crosses the wire once, for the editor).
   const firstScreen = useMemo(() => openingBlocks(blocks, FIRST_SCREEN_CHARS), [blocks]);
-  const [annotations, setAnnotations] = useState(() => unpackReadingAnnotations(initialAnnotations, text).sort(byTextOrder));
+  const [annotations, setAnnotations] = useState(() => fromPackedJson(initialAnnotations, text).sort(byTextOrder));
   const [filters, setFilters] = useState<AnnotationFilters>(NO_FILTERS);
   const [selectedId, setSelectedId] = useState<string | null>(initialSelectedId);
   const [links, setLinks] = useState(initialLinks);
@@ -178,16 +174,16 @@ export function DocumentWorkbench({
     readSelection: (_view: EditorView): TextSelection | null => null,
   });
 
-  const toHighlights = useCallback(
-    (list: ReadingAnnotation[]): Highlight[] =>
-      list.map((a) => ({ id: a.id, from: offsets.textToPm(a.start, "start"), to: offsets.textToPm(a.end, "end"), kind: a.kind, label: describeAnnotation(a) })),
+  const toHighlight = useCallback(
+    (a: ReadingAnnotation): Highlight => ({ id: a.id, from: offsets.textToPm(a.start, "start"), to: offsets.textToPm(a.end, "end"), kind: a.kind, label: describeAnnotation(a) }),
     [offsets],
   );
 
   // The highlights at load are built into the editor with the text: one DOM build, not two.
-  const [initialHighlights] = useState(() => toHighlights(visible));
-  const [extensions] = useState(() => createReadingExtensions(initialHighlights));
-  const [initiallyDrawn] = useState(() => new Map(initialHighlights.map((h) => [h.id, highlightSignature(h)])));
+  // (The server renders no editor: it skips building them.)
+  const [extensions] = useState(() => createReadingExtensions(typeof window === "undefined" ? [] : visible.map(toHighlight)));
+  /** What the editor draws, by annotation id: annotations are replaced, never changed, when edited. */
+  const [initiallyDrawn] = useState(() => new Map(visible.map((a) => [a.id, a])));
 
   const editor = useEditor({
     extensions,
@@ -292,19 +288,19 @@ export function DocumentWorkbench({
       highlightsShown.current = true;
       performance.mark(MARKS.highlightsDrawn);
     }
-    const highlights = toHighlights(visible);
-    const next = new Map(highlights.map((h) => [h.id, highlightSignature(h)]));
+    // Only what changed since the last draw: adding one annotation to thousands redraws one.
+    const next = new Map(visible.map((a) => [a.id, a]));
     const previous = drawn.current;
-    const changed = highlights.filter((h) => previous.get(h.id) !== next.get(h.id));
+    const changed = visible.filter((a) => previous.get(a.id) !== a);
     const removed = [...previous.keys()].filter((id) => !next.has(id));
     if (changed.length + removed.length > 50) {
-      dispatchHighlights({ type: "set", highlights });
+      dispatchHighlights({ type: "set", highlights: visible.map(toHighlight) });
     } else {
       for (const id of removed) dispatchHighlights({ type: "remove", id });
-      for (const highlight of changed) dispatchHighlights({ type: "add", highlight });
+      for (const annotation of changed) dispatchHighlights({ type: "add", highlight: toHighlight(annotation) });
     }
     drawn.current = next;
-  }, [editor, editing, visible, toHighlights, dispatchHighlights]);
+  }, [editor, editing, visible, toHighlight, dispatchHighlights]);
 
   useEffect(() => {
     dispatchHighlights({ type: "focus", id: selectedId });

@@ -117,3 +117,18 @@ export function unpackReadingAnnotations(packed: PackedReadingAnnotations, text:
     };
   });
 }
+
+/**
+ * The packed set as one JSON string, the form the page hands the reading view: React's server
+ * payload carries a string as it is, where it would walk every value of the rows (and the browser
+ * would revive each) — tens of thousands for a long source.
+ */
+export type PackedReadingAnnotationsJson = string & { readonly __packedReadingAnnotations: true };
+
+export function toPackedJson(annotations: readonly ReadingAnnotation[], text: string): PackedReadingAnnotationsJson {
+  return JSON.stringify(packReadingAnnotations(annotations, text)) as PackedReadingAnnotationsJson;
+}
+
+export function fromPackedJson(json: PackedReadingAnnotationsJson, text: string): ReadingAnnotation[] {
+  return unpackReadingAnnotations(JSON.parse(json) as PackedReadingAnnotations, text);
+}

@@ -6,7 +6,7 @@ import { ReliabilityPanel } from "@/components/documents/reliability-panel";
 import { DocumentWorkbench, type LinkFrom } from "@/components/workbench/document-workbench";
 import { getAnnotation } from "@/lib/annotations/get-annotation";
 import { listReadingAnnotations } from "@/lib/annotations/list-reading-annotations";
-import { packReadingAnnotations } from "@/lib/annotations/packed-reading-annotations";
+import { toPackedJson } from "@/lib/annotations/packed-reading-annotations";
 import { getDb } from "@/lib/db";
 import { getDocument } from "@/lib/documents/get-document";
 import { getReliabilitySummary } from "@/lib/documents/get-reliability-summary";
@@ -65,7 +65,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
         documentId={document.id}
         revisionId={document.revision.id}
         text={document.revision.text}
-        initialAnnotations={packReadingAnnotations(annotations, document.revision.text)}
+        initialAnnotations={toPackedJson(annotations, document.revision.text)}
         initialLinks={links}
         documents={documents.map((d) => ({ id: d.id, title: d.title }))}
         linkFrom={linkFrom}
