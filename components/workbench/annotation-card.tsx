@@ -2,7 +2,7 @@
 
 import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
 import type { LinkView } from "@/lib/links/link-view";
-import { KIND_LABEL, truncate, VERDICT_LABEL } from "./annotation-labels";
+import { KIND_LABEL, kindSlug, truncate, VERDICT_LABEL } from "./annotation-labels";
 import { AnnotationLinks } from "./annotation-links";
 import { RepliesThread } from "./replies-thread";
 import { byline } from "./byline";
@@ -49,7 +49,7 @@ export function AnnotationCard({
   onDelete: () => void;
   onReplyCount: (count: number) => void;
 }) {
-  const kindClass = annotation.kind.toLowerCase().replace("_", "-");
+  const kindClass = kindSlug(annotation.kind);
   return (
     <article className={`annotation-card annotation-card--${kindClass}${open ? " is-open" : ""}`} aria-label={`${KIND_LABEL[annotation.kind]} by ${byline(annotation)}`}>
       <button type="button" className="annotation-card__summary" onClick={onSelect} aria-expanded={open}>

@@ -11,6 +11,11 @@ export const KIND_LABEL: Record<AnnotationKind, string> = {
   CUSTOM: "Tag",
 };
 
+/** A kind as CSS names it: `hl--bias-marker`, `kind--claim`, `annotation-card--contradiction`. */
+export function kindSlug(kind: AnnotationKind): string {
+  return kind.toLowerCase().replace("_", "-");
+}
+
 /** One-key shortcuts while text is selected in the reading view. */
 export const KIND_SHORTCUT: Record<AnnotationKind, string> = { CLAIM: "c", BIAS_MARKER: "b", CONTRADICTION: "x", CUSTOM: "t" };
 

@@ -21,7 +21,7 @@ import { documentTextFromEditor } from "@/components/editor/utils/document-text-
 import { callApi } from "./api-client";
 import { AnnotationForm, type AnnotationFormValues } from "./annotation-form";
 import { matchesFilters, NO_FILTERS, type AnnotationFilters } from "./annotation-filters";
-import { describeAnnotation, KIND_LABEL, KIND_SHORTCUT, truncate, type AnnotationKind } from "./annotation-labels";
+import { describeAnnotation, KIND_LABEL, KIND_SHORTCUT, kindSlug, truncate, type AnnotationKind } from "./annotation-labels";
 import { AnnotationPanel } from "./annotation-panel";
 import { compareUrl, LINK_LABEL, type LinkType } from "./link-labels";
 import { OrphanedAnnotations } from "./orphaned-annotations";
@@ -144,6 +144,11 @@ export function DocumentWorkbench({
 
   const anchored = useMemo(() => annotations.filter((a) => a.anchorStatus === "ANCHORED"), [annotations]);
   const visible = useMemo(() => anchored.filter((a) => matchesFilters(a, filters)), [anchored, filters]);
+  // The opening's highlights, drawn by the server too: the first screen is complete at first paint.
+  const firstScreenMarks = useMemo(() => {
+    const end = firstScreen.at(-1)?.end ?? 0;
+    return visible.filter((a) => a.start < end).map((a) => ({ id: a.id, start: a.start, end: a.end, className: `hl hl--${kindSlug(a.kind)}` }));
+  }, [firstScreen, visible]);
   const sectionSpans = useMemo((): SectionSpan[] => {
     if (!editSection) return [];
     const { start, end } = editSection.section;
@@ -575,7 +580,7 @@ export function DocumentWorkbench({
             <EditorContent editor={editor} />
           ) : (
             <>
-              <DocumentText text={text} blocks={firstScreen} />
+              <DocumentText text={text} blocks={firstScreen} marks={firstScreenMarks} />
               {firstScreen.length < blocks.length ? <p className="muted loading-line">Loading the whole text…</p> : null}
             </>
           )}
@@ -599,7 +604,7 @@ export function DocumentWorkbench({
               <button
                 key={kind}
                 type="button"
-                className={`selection-toolbar__button kind--${kind.toLowerCase().replace("_", "-")}`}
+                className={`selection-toolbar__button kind--${kindSlug(kind)}`}
                 onMouseDown={(e) => e.preventDefault()}
                 onClick={() => live.current.openComposer(kind)}
                 aria-keyshortcuts={KIND_SHORTCUT[kind]}

@@ -20,6 +20,8 @@ const NAME_SHIM = "globalThis.__name = globalThis.__name || ((fn) => fn);";
 interface ReadyMarks {
   expected: number;
   editorMs: number | null;
+  /** The first frame with text and a highlight on screen: the server-drawn opening, or the editor. */
+  firstScreenMs: number | null;
   firstHighlightMs: number | null;
   readyMs: number | null;
   paintedMs: number | null;
@@ -58,6 +60,8 @@ export interface ReadyRun {
   /** The same, at the end of that frame's rendering (style, layout, paint). */
   readyPaintedMs: number;
   editorMs: number;
+  /** Text and highlights first on screen (the opening the server draws, before the editor). */
+  firstScreenMs: number;
   firstHighlightMs: number;
   firstContentfulPaintMs: number | null;
   responseStartMs: number;
@@ -158,7 +162,7 @@ export async function measureHtml(page: Page, url: string): Promise<HtmlFigures>
 /** In the page from its first script on: waits in animation frames until every highlight is shown. */
 function installReadyProbe({ expected, limitMs }: { expected: number; limitMs: number }) {
   const w = window as BenchWindow;
-  const marks: ReadyMarks = { expected, editorMs: null, firstHighlightMs: null, readyMs: null, paintedMs: null, distinctIds: 0, longTasks: [], timedOut: false };
+  const marks: ReadyMarks = { expected, editorMs: null, firstScreenMs: null, firstHighlightMs: null, readyMs: null, paintedMs: null, distinctIds: 0, longTasks: [], timedOut: false };
   w.__benchReady = marks;
   try {
     new PerformanceObserver((list) => {
@@ -174,6 +178,7 @@ function installReadyProbe({ expected, limitMs }: { expected: number; limitMs: n
       marks.timedOut = true;
       return;
     }
+    if (marks.firstScreenMs === null && document.querySelector(".workbench__text .hl")) marks.firstScreenMs = now;
     const root = document.querySelector(".ProseMirror");
     if (root) {
       marks.editorMs ??= now;
@@ -249,6 +254,7 @@ export async function openDocumentPage(context: BrowserContext, url: string, exp
       readyMs,
       readyPaintedMs: marks.paintedMs,
       editorMs: marks.editorMs ?? Number.NaN,
+      firstScreenMs: marks.firstScreenMs ?? Number.NaN,
       firstHighlightMs: marks.firstHighlightMs ?? Number.NaN,
       firstContentfulPaintMs: figures.fcp,
       responseStartMs: figures.responseStart,

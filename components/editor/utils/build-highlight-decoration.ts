@@ -1,4 +1,5 @@
 import { Decoration } from "@tiptap/pm/view";
+import { kindSlug } from "@/components/workbench/annotation-labels";
 
 export interface Highlight {
   id: string;
@@ -20,7 +21,7 @@ export function buildHighlightDecoration(highlight: Highlight, focused: boolean)
     highlight.to,
     {
       nodeName: "span",
-      class: `hl hl--${highlight.kind.toLowerCase().replace("_", "-")}${focused ? " hl--focused" : ""}`,
+      class: `hl hl--${kindSlug(highlight.kind)}${focused ? " hl--focused" : ""}`,
       "data-annotation-id": highlight.id,
       tabindex: "0",
       role: "button",
