@@ -1,6 +1,6 @@
 "use client";
 
-import type { EditorView } from "@tiptap/pm/view";
+import type { EditorProps, EditorView } from "@tiptap/pm/view";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
@@ -190,42 +190,46 @@ export function DocumentWorkbench({
   /** What the editor draws, by annotation id: annotations are replaced, never changed, when edited. */
   const [initiallyDrawn] = useState(() => new Map(visible.map((a) => [a.id, a])));
 
+  // One object for the editor's life (its handlers read the latest state through `live`): useEditor
+  // re-applies options whose identity changes, which on a long text is work on every render.
+  const [editorProps] = useState((): EditorProps => ({
+    attributes: { class: "reading reading--editor", spellcheck: "false", "aria-label": "Document text", "aria-multiline": "true" },
+    handleTextInput: () => !live.current.editing,
+    handlePaste: () => !live.current.editing,
+    handleDrop: () => !live.current.editing,
+    handleKeyDown: (view, event) => {
+      if (live.current.editing) return false;
+      const onHighlight = (event.target as HTMLElement | null)?.closest?.("[data-annotation-id]");
+      if (event.key === "Enter" && onHighlight) {
+        live.current.selectFromText(onHighlight.getAttribute("data-annotation-id") ?? "");
+        return true;
+      }
+      const kind = SHORTCUT_KIND[event.key.toLowerCase()];
+      if (kind && !event.ctrlKey && !event.metaKey && !event.altKey && live.current.canAnnotate) {
+        // Right after a drag the toolbar state may lag a frame behind: read the editor's selection.
+        const selected = live.current.selection ?? live.current.readSelection(view);
+        if (selected) {
+          live.current.openComposer(kind, selected);
+          return true;
+        }
+      }
+      // Reading: keys that would change the text do nothing (navigation and selection still work).
+      return event.key === "Backspace" || event.key === "Delete" || event.key === "Enter";
+    },
+    handleClick: (view, pos) => {
+      if (live.current.editing || !view.state.selection.empty) return false;
+      const [id] = highlightsAt(view.state, pos);
+      if (id) live.current.selectFromText(id);
+      return false;
+    },
+  }));
+
   const editor = useEditor({
     extensions,
     content,
     immediatelyRender: false,
     shouldRerenderOnTransaction: false,
-    editorProps: {
-      attributes: { class: "reading reading--editor", spellcheck: "false", "aria-label": "Document text", "aria-multiline": "true" },
-      handleTextInput: () => !live.current.editing,
-      handlePaste: () => !live.current.editing,
-      handleDrop: () => !live.current.editing,
-      handleKeyDown: (view, event) => {
-        if (live.current.editing) return false;
-        const onHighlight = (event.target as HTMLElement | null)?.closest?.("[data-annotation-id]");
-        if (event.key === "Enter" && onHighlight) {
-          live.current.selectFromText(onHighlight.getAttribute("data-annotation-id") ?? "");
-          return true;
-        }
-        const kind = SHORTCUT_KIND[event.key.toLowerCase()];
-        if (kind && !event.ctrlKey && !event.metaKey && !event.altKey && live.current.canAnnotate) {
-          // Right after a drag the toolbar state may lag a frame behind: read the editor's selection.
-          const selected = live.current.selection ?? live.current.readSelection(view);
-          if (selected) {
-            live.current.openComposer(kind, selected);
-            return true;
-          }
-        }
-        // Reading: keys that would change the text do nothing (navigation and selection still work).
-        return event.key === "Backspace" || event.key === "Delete" || event.key === "Enter";
-      },
-      handleClick: (view, pos) => {
-        if (live.current.editing || !view.state.selection.empty) return false;
-        const [id] = highlightsAt(view.state, pos);
-        if (id) live.current.selectFromText(id);
-        return false;
-      },
-    },
+    editorProps,
     // While the mouse drags, the selection changes on every move; React state (and the toolbar)
     // follow once the button is released, so a drag does not re-render the page per mouse event.
     onSelectionUpdate: ({ editor: e }) => {
