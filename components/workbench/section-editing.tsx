@@ -131,9 +131,11 @@ function ActiveSectionEditor({
 
 /** The text offset under a click on a section shown as plain text, if the click was on its text. */
 function offsetAtPoint(event: MouseEvent): number | null {
+  // caretPositionFromPoint is the standard (Chromium 128+, Firefox); caretRangeFromPoint older WebKit.
   const position = document.caretPositionFromPoint?.(event.clientX, event.clientY);
-  const node = position?.offsetNode ?? document.caretRangeFromPoint?.(event.clientX, event.clientY)?.startContainer;
-  const offset = position?.offset ?? document.caretRangeFromPoint?.(event.clientX, event.clientY)?.startOffset ?? 0;
+  const range = position ? null : document.caretRangeFromPoint?.(event.clientX, event.clientY);
+  const node = position?.offsetNode ?? range?.startContainer;
+  const offset = position?.offset ?? range?.startOffset ?? 0;
   const block = node?.parentElement?.closest<HTMLElement>("[data-start]");
   if (!node || node.nodeType !== Node.TEXT_NODE || !block) return null;
   return Number(block.dataset.start) + offset;
