@@ -18,5 +18,5 @@ export function createReadingExtensions(initialHighlights: readonly Highlight[] 
   ];
 }
 
-/** The same without highlights: for schemas, and editors whose highlights come later. */
+/** The same without highlights: the schema, for headless use (tests). */
 export const readingExtensions = createReadingExtensions();

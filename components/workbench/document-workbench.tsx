@@ -16,7 +16,7 @@ import { DocumentText } from "@/components/documents/document-text";
 import { annotationHighlightsKey, highlightRange, highlightsAt, type HighlightAction } from "@/components/editor/plugins/annotation-highlights-plugin";
 import { createReadingExtensions } from "@/components/editor/reading-extensions";
 import { buildDocumentContent } from "@/components/editor/utils/build-document-content";
-import type { Highlight } from "@/components/editor/utils/build-highlight-decoration";
+import { highlightClassName, type Highlight } from "@/components/editor/utils/build-highlight-decoration";
 import { documentTextFromEditor } from "@/components/editor/utils/document-text-from-editor";
 import { callApi } from "./api-client";
 import { AnnotationForm, type AnnotationFormValues } from "./annotation-form";
@@ -139,6 +139,10 @@ export function DocumentWorkbench({
   const [editSection, setEditSection] = useState<{ section: TextSection; caretAt: number } | null>(null);
   const [sectionDirty, setSectionDirty] = useState(false);
   const sectionEditor = useRef<Editor | null>(null);
+  const keepSectionEditor = useCallback((e: Editor | null) => {
+    sectionEditor.current = e;
+  }, []);
+  const markSectionDirty = useCallback(() => setSectionDirty(true), []);
   const editing = editSection !== null;
   const textColumn = useRef<HTMLDivElement>(null);
 
@@ -147,7 +151,7 @@ export function DocumentWorkbench({
   // The opening's highlights, drawn by the server too: the first screen is complete at first paint.
   const firstScreenMarks = useMemo(() => {
     const end = firstScreen.at(-1)?.end ?? 0;
-    return visible.filter((a) => a.start < end).map((a) => ({ id: a.id, start: a.start, end: a.end, className: `hl hl--${kindSlug(a.kind)}` }));
+    return visible.filter((a) => a.start < end).map((a) => ({ id: a.id, start: a.start, end: a.end, className: highlightClassName(a.kind) }));
   }, [firstScreen, visible]);
   const sectionSpans = useMemo((): SectionSpan[] => {
     if (!editSection) return [];
@@ -171,7 +175,6 @@ export function DocumentWorkbench({
   const pointerDown = useRef(false);
   // Editor callbacks read the latest state through this ref, so the editor is created once.
   const live = useRef({
-    editing,
     selection,
     canAnnotate,
     openComposer: (_kind: AnnotationKind, _selection?: TextSelection) => {},
@@ -194,11 +197,12 @@ export function DocumentWorkbench({
   // re-applies options whose identity changes, which on a long text is work on every render.
   const [editorProps] = useState((): EditorProps => ({
     attributes: { class: "reading reading--editor", spellcheck: "false", "aria-label": "Document text", "aria-multiline": "true" },
-    handleTextInput: () => !live.current.editing,
-    handlePaste: () => !live.current.editing,
-    handleDrop: () => !live.current.editing,
+    // The reading view never takes typed, pasted or dropped text (a transcription is edited a section
+    // at a time, in SectionEditing's editor, while this one is hidden).
+    handleTextInput: () => true,
+    handlePaste: () => true,
+    handleDrop: () => true,
     handleKeyDown: (view, event) => {
-      if (live.current.editing) return false;
       const onHighlight = (event.target as HTMLElement | null)?.closest?.("[data-annotation-id]");
       if (event.key === "Enter" && onHighlight) {
         live.current.selectFromText(onHighlight.getAttribute("data-annotation-id") ?? "");
@@ -217,7 +221,7 @@ export function DocumentWorkbench({
       return event.key === "Backspace" || event.key === "Delete" || event.key === "Enter";
     },
     handleClick: (view, pos) => {
-      if (live.current.editing || !view.state.selection.empty) return false;
+      if (!view.state.selection.empty) return false;
       const [id] = highlightsAt(view.state, pos);
       if (id) live.current.selectFromText(id);
       return false;
@@ -256,7 +260,7 @@ export function DocumentWorkbench({
 
   const updateSelection = useCallback(
     (e: Editor) => {
-      if (!live.current.editing) setSelection(readSelection(e.view));
+      setSelection(readSelection(e.view));
     },
     [readSelection],
   );
@@ -292,7 +296,7 @@ export function DocumentWorkbench({
   const drawn = useRef(initiallyDrawn);
   const highlightsShown = useRef(false);
   useEffect(() => {
-    if (!editor || editing) return;
+    if (!editor) return;
     if (!highlightsShown.current) {
       highlightsShown.current = true;
       performance.mark(MARKS.highlightsDrawn);
@@ -309,7 +313,7 @@ export function DocumentWorkbench({
       for (const annotation of changed) dispatchHighlights({ type: "add", highlight: toHighlight(annotation) });
     }
     drawn.current = next;
-  }, [editor, editing, visible, toHighlight, dispatchHighlights]);
+  }, [editor, visible, toHighlight, dispatchHighlights]);
 
   useEffect(() => {
     dispatchHighlights({ type: "focus", id: selectedId });
@@ -347,7 +351,6 @@ export function DocumentWorkbench({
   // After each render, hand the editor callbacks the latest state.
   useLayoutEffect(() => {
     live.current = {
-      editing,
       selection,
       canAnnotate,
       openComposer: (kind, chosen = selection ?? undefined) => {
@@ -598,8 +601,8 @@ export function DocumentWorkbench({
             spans={sectionSpans}
             dirty={sectionDirty}
             onActivate={editAnotherSection}
-            onEditor={(e) => (sectionEditor.current = e)}
-            onChange={() => setSectionDirty(true)}
+            onEditor={keepSectionEditor}
+            onChange={markSectionDirty}
           />
         ) : null}
         {selection && !composer && canAnnotate && !editing ? (

@@ -2,13 +2,12 @@
 
 import type { Editor } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
-import { memo, useEffect, useMemo, type MouseEvent } from "react";
+import { memo, useEffect, useMemo, useState, type MouseEvent } from "react";
 import { createOffsetMap } from "@/lib/anchoring/prosemirror-offsets";
 import type { TextBlock } from "@/lib/documents/split-paragraphs";
 import type { TextSection } from "@/lib/documents/text-sections";
-import { annotationHighlightsKey } from "@/components/editor/plugins/annotation-highlights-plugin";
 import { readingModeKey } from "@/components/editor/plugins/reading-mode-plugin";
-import { readingExtensions } from "@/components/editor/reading-extensions";
+import { createReadingExtensions } from "@/components/editor/reading-extensions";
 import { buildDocumentContent } from "@/components/editor/utils/build-document-content";
 import type { Highlight } from "@/components/editor/utils/build-highlight-decoration";
 
@@ -107,24 +106,27 @@ function ActiveSectionEditor({
     () => ({ attributes: { class: "reading--editor section-editor", spellcheck: "false", "aria-label": `Section ${section.index + 1} of the text, editable`, "aria-multiline": "true" } }),
     [section.index],
   );
-  const editor = useEditor({ extensions: readingExtensions, content, immediatelyRender: false, shouldRerenderOnTransaction: false, editorProps, onUpdate: () => onChange() });
+  // The section's highlights (clipped to it) are built into the editor with its text.
+  const [extensions] = useState(() =>
+    createReadingExtensions(
+      spans.flatMap((span) => {
+        const start = Math.max(span.start, section.start);
+        const end = Math.min(span.end, section.end);
+        return start < end ? [{ id: span.id, from: offsets.textToPm(start, "start"), to: offsets.textToPm(end, "end"), kind: span.kind, label: span.label }] : [];
+      }),
+    ),
+  );
+  const editor = useEditor({ extensions, content, immediatelyRender: false, shouldRerenderOnTransaction: false, editorProps, onUpdate: () => onChange() });
 
-  // Once created: editable, the section's highlights drawn, the caret where the reader clicked.
+  // Once created: editable, with the caret where the reader clicked. (Everything this reads is fixed
+  // for the editor's life: a section change mounts a new one.)
   useEffect(() => {
     if (!editor) return;
-    const highlights: Highlight[] = spans.flatMap((span) => {
-      const start = Math.max(span.start, section.start);
-      const end = Math.min(span.end, section.end);
-      if (start >= end) return [];
-      return [{ id: span.id, from: offsets.textToPm(start, "start"), to: offsets.textToPm(end, "end"), kind: span.kind, label: span.label }];
-    });
-    editor.view.dispatch(editor.state.tr.setMeta(readingModeKey, { editing: true }).setMeta(annotationHighlightsKey, { type: "set", highlights }));
+    editor.view.dispatch(editor.state.tr.setMeta(readingModeKey, { editing: true }));
     editor.chain().setTextSelection(offsets.textToPm(Math.min(Math.max(caretAt, section.start), section.end), "start")).focus().run();
     onEditor(editor);
     return () => onEditor(null);
-    // Drawn once per editor: later edits move the highlights by mapping, not by redrawing.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [editor]);
+  }, [editor, offsets, caretAt, section, onEditor]);
 
   return <EditorContent editor={editor} />;
 }

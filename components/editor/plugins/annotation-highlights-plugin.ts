@@ -22,8 +22,8 @@ function withFocus(highlight: Highlight, focusedId: string | null) {
 /**
  * Annotations as decorations held in plugin state (ProseMirror's collab comment example): they
  * overlap freely, leave the source's text untouched, and follow edits by mapping. The set is built
- * in full only at creation (from `initial`) and on "set"; every other change adds or removes single decorations, and a document
- * change maps the set through the transaction instead of rebuilding it.
+ * in full only at creation (from `initial`) and on "set"; every other change adds or removes single
+ * decorations, and a document change maps the set through the transaction instead of rebuilding it.
  */
 export function createAnnotationHighlightsPlugin(initial: readonly Highlight[] = []) {
   return new Plugin<HighlightState>({

@@ -9,6 +9,11 @@ export interface Highlight {
   label: string;
 }
 
+/** A highlight's classes, coloured by kind: the editor's decorations and the server-drawn opening share them. */
+export function highlightClassName(kind: Highlight["kind"]): string {
+  return `hl hl--${kindSlug(kind)}`;
+}
+
 /**
  * One annotation's inline decoration: coloured by kind (CSS), focusable, labelled for screen
  * readers. `nodeName` gives every decoration its own element: without it ProseMirror merges
@@ -21,7 +26,7 @@ export function buildHighlightDecoration(highlight: Highlight, focused: boolean)
     highlight.to,
     {
       nodeName: "span",
-      class: `hl hl--${kindSlug(highlight.kind)}${focused ? " hl--focused" : ""}`,
+      class: `${highlightClassName(highlight.kind)}${focused ? " hl--focused" : ""}`,
       "data-annotation-id": highlight.id,
       tabindex: "0",
       role: "button",
