@@ -48,6 +48,52 @@ function countOverlapping(spans: { start: number; end: number }[]): number {
   return overlapping;
 }
 
+export interface FloorDocument {
+  documentId: string;
+  characters: number;
+  annotationCount: number;
+}
+
+/**
+ * A short document beside the long one, in the same workspace: the long text's opening blocks (up to
+ * `targetChars`) with `annotationCount` annotations. The same page with little to show measures the
+ * page's fixed cost (scripts, hydration, creating an editor), which no document goes below.
+ */
+export async function seedFloorDocument(db: Db, corpus: BenchCorpus, { targetChars, annotationCount, seed }: { targetChars: number; annotationCount: number; seed: number }): Promise<FloorDocument> {
+  const rng = createRng(seed);
+  const blocks = splitParagraphs(corpus.text);
+  let end = 0;
+  for (const block of blocks) {
+    if (block.end > targetChars && end > 0) break;
+    end = block.end;
+  }
+  const document = await createDocument(db, {
+    actor: { id: corpus.userId },
+    workspaceId: corpus.workspaceId,
+    metadata: { title: "Opening of the stenographic report (bench copy)", authors: [], dateText: "December 1925", place: "Moscow", sourceKind: "PRIMARY", genre: "official", language: "en" },
+    content: readPastedText(corpus.text.slice(0, end)),
+  });
+  const revision = await db.documentRevision.findUniqueOrThrow({ where: { documentId_number: { documentId: document.id, number: 1 } }, select: { id: true, text: true } });
+  const rows: Prisma.AnnotationCreateManyInput[] = planSpans(rng, revision.text, annotationCount).map(({ start, end: spanEnd }) => {
+    const { quote } = describeRange(revision.text, start, spanEnd);
+    return {
+      workspaceId: corpus.workspaceId,
+      documentId: document.id,
+      authorId: corpus.userId,
+      madeOnRevisionId: revision.id,
+      anchorRevisionId: revision.id,
+      start,
+      end: spanEnd,
+      exact: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+      ...planAnnotationBody(rng, corpus.techniqueIds),
+    };
+  });
+  await db.annotation.createMany({ data: rows });
+  return { documentId: document.id, characters: revision.text.length, annotationCount: rows.length };
+}
+
 /**
  * The bench's data: one user owning one workspace (made by the app's services) with one ~1 MB
  * document and `annotationCount` annotations by that user, inserted in bulk.
