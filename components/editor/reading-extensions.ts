@@ -3,6 +3,7 @@ import Heading from "@tiptap/extension-heading";
 import Text from "@tiptap/extension-text";
 import { AnnotationHighlights } from "./extensions/annotation-highlights";
 import { ReadingMode } from "./extensions/reading-mode";
+import { SelectionOwner } from "./extensions/selection-owner";
 import { SourceParagraph } from "./extensions/source-paragraph";
 import type { Highlight } from "./utils/build-highlight-decoration";
 
@@ -14,6 +15,7 @@ export function createReadingExtensions(initialHighlights: readonly Highlight[] 
     Text,
     Heading.configure({ levels: [2], HTMLAttributes: { class: "block-heading" } }),
     ReadingMode,
+    SelectionOwner,
     AnnotationHighlights.configure({ initial: initialHighlights }),
   ];
 }

@@ -10,7 +10,7 @@ async function openDocument(page: Page, workspaceId: string, title: string) {
   await expect(page.locator(".ProseMirror")).toBeVisible();
 }
 
-test("select a phrase with the mouse, tag it as a bias marker with a technique; it survives a reload; an overlapping claim by keyboard", async ({ page }) => {
+test("select with the keyboard or the mouse, tag a phrase as a bias marker with a technique; it survives a reload; an overlapping claim by keyboard", async ({ page }) => {
   const account = await newSignedInAccount(page);
   const doc = await createDocumentThroughApi(
     page,
@@ -21,6 +21,22 @@ test("select a phrase with the mouse, tag it as a bias marker with a technique; 
   await page.goto(`/documents/${doc.id}`);
   await expect(page.locator(".ProseMirror")).toBeVisible();
   await expect(page.getByText("No annotations yet.", { exact: false })).toBeVisible();
+
+  // The text takes a caret and keyboard selection (it is contenteditable, with typing refused); React
+  // is told otherwise, so it does not walk the whole text around each of its updates (see
+  // components/editor/plugins/selection-owner-plugin.ts).
+  const text = page.locator(".ProseMirror");
+  expect(await text.evaluate((el: HTMLElement) => [el.getAttribute("contenteditable"), el.isContentEditable, el.contentEditable])).toEqual(["true", true, "inherit"]);
+  await text.locator("p", { hasText: "The opposition are generals" }).click();
+  await page.keyboard.press("Home");
+  await page.keyboard.press("Shift+End");
+  await expect(page.getByRole("toolbar", { name: "Annotate selection" })).toBeVisible();
+  await page.keyboard.press("x");
+  const byKeyboard = page.getByRole("dialog", { name: "New annotation" });
+  await expect(byKeyboard.getByLabel("Kind")).toHaveValue("CONTRADICTION");
+  await expect(byKeyboard.locator("blockquote")).toHaveText("The opposition are generals without an army.");
+  await byKeyboard.getByRole("button", { name: "Cancel" }).click();
+  await expect(byKeyboard).toBeHidden();
 
   await selectTextWithMouse(page, "steadily stronger and stronger");
   const toolbar = page.getByRole("toolbar", { name: "Annotate selection" });
