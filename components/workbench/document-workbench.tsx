@@ -3,7 +3,7 @@
 import type { EditorProps, EditorView } from "@tiptap/pm/view";
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { createOffsetMap } from "@/lib/anchoring/prosemirror-offsets";
 import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
 import { fromPackedJson, type PackedReadingAnnotationsJson } from "@/lib/annotations/packed-reading-annotations";
@@ -348,8 +348,43 @@ export function DocumentWorkbench({
     [scrollToAnnotation],
   );
 
+  // The side column's handlers, through a ref so the column's element can be memoised (see `side`).
+  const sideLive = useRef({
+    select: (_id: string | null, _from: "panel" | "text") => {},
+    edit: (_annotation: ReadingAnnotation) => {},
+    deleteAnnotation: (_annotation: ReadingAnnotation) => {},
+    replyCount: (_id: string, _count: number) => {},
+    deleteLink: (_link: LinkView) => {},
+    linkHere: (_annotation: ReadingAnnotation) => {},
+    reattach: (_annotation: ReadingAnnotation) => {},
+    submitComposer: (_values: AnnotationFormValues) => {},
+    closeComposer: () => {},
+  });
+  const [handlers] = useState(() => ({
+    select: (id: string | null, from: "panel" | "text") => sideLive.current.select(id, from),
+    edit: (annotation: ReadingAnnotation) => sideLive.current.edit(annotation),
+    deleteAnnotation: (annotation: ReadingAnnotation) => sideLive.current.deleteAnnotation(annotation),
+    replyCount: (id: string, count: number) => sideLive.current.replyCount(id, count),
+    deleteLink: (link: LinkView) => sideLive.current.deleteLink(link),
+    linkHere: (annotation: ReadingAnnotation) => sideLive.current.linkHere(annotation),
+    reattach: (annotation: ReadingAnnotation) => sideLive.current.reattach(annotation),
+    submitComposer: (values: AnnotationFormValues) => sideLive.current.submitComposer(values),
+    closeComposer: () => sideLive.current.closeComposer(),
+  }));
+
   // After each render, hand the editor callbacks the latest state.
   useLayoutEffect(() => {
+    sideLive.current = {
+      select: onSelect,
+      edit: (annotation) => setComposer({ mode: "edit", annotation }),
+      deleteAnnotation: (annotation) => void deleteAnnotation(annotation),
+      replyCount: (id, count) => setAnnotations((list) => list.map((a) => (a.id === id ? { ...a, replyCount: count } : a))),
+      deleteLink: (link) => void deleteLink(link),
+      linkHere: (annotation) => void linkHere(annotation.id),
+      reattach: (annotation) => void reattach(annotation),
+      submitComposer: (values) => void saveComposer(values),
+      closeComposer,
+    };
     live.current = {
       selection,
       canAnnotate,
@@ -510,7 +545,9 @@ export function DocumentWorkbench({
     router.refresh();
   }
 
-  const composerElement = composer ? (
+  const composerElement = useMemo(
+    () =>
+      composer ? (
 
           <div role="dialog" aria-label={composer.mode === "create" ? "New annotation" : "Edit annotation"} className={composer.mode === "create" ? "composer composer--floating" : "composer composer--docked"}
             style={composer.mode === "create" ? { top: composer.selection.top, left: composer.selection.left } : undefined}>
@@ -535,11 +572,58 @@ export function DocumentWorkbench({
               error={composerError?.message}
               fieldErrors={composerError?.fieldErrors}
               pending={pending}
-              onSubmit={(values) => void saveComposer(values)}
-              onCancel={closeComposer}
+              onSubmit={handlers.submitComposer}
+              onCancel={handlers.closeComposer}
             />
           </div>
-  ) : null;
+      ) : null,
+    [composer, composerError, pending, tags, handlers],
+  );
+
+  // The side column (metadata, annotation panel, orphans) sits in its own Suspense boundary, so React
+  // hydrates it after the text column: the editor is built without waiting for it. Memoised on what
+  // it shows, with handlers that never change, it is not re-rendered (which would make React hydrate
+  // it at once) when the workbench re-renders for the editor alone.
+  const hasSelection = selection !== null;
+  const side = useMemo(
+    () => (
+      <Suspense fallback={null}>
+        <div className="workbench__side">
+          {sideHeader}
+          {composer?.mode === "edit" ? composerElement : null}
+          <AnnotationPanel
+            techniqueDescriptions={techniqueDescriptions}
+            all={anchored}
+            visible={visible}
+            filters={filters}
+            onFiltersChange={setFilters}
+            selectedId={selectedId}
+            currentUserId={currentUser.id}
+            canAnnotate={canAnnotate}
+            isOwner={isOwner}
+            onSelect={handlers.select}
+            onEdit={handlers.edit}
+            onDelete={handlers.deleteAnnotation}
+            onReplyCount={handlers.replyCount}
+            linksByAnnotation={linksByAnnotation}
+            documents={documents}
+            onDeleteLink={handlers.deleteLink}
+            onLinkHere={linkFrom && canAnnotate ? handlers.linkHere : undefined}
+          />
+          <OrphanedAnnotations
+            orphans={orphans}
+            canAnnotate={canAnnotate}
+            currentUserId={currentUser.id}
+            isOwner={isOwner}
+            hasSelection={hasSelection}
+            onReattach={handlers.reattach}
+            onDelete={handlers.deleteAnnotation}
+          />
+        </div>
+      </Suspense>
+    ),
+    [sideHeader, composer, composerElement, techniqueDescriptions, anchored, visible, filters, selectedId, currentUser.id, canAnnotate, isOwner, linksByAnnotation, documents, linkFrom, orphans, hasSelection, handlers],
+  );
 
   return (
     <div className="workbench">
@@ -623,38 +707,7 @@ export function DocumentWorkbench({
         ) : null}
         {composer?.mode === "create" ? composerElement : null}
       </div>
-      <div className="workbench__side">
-        {sideHeader}
-        {composer?.mode === "edit" ? composerElement : null}
-        <AnnotationPanel
-          techniqueDescriptions={techniqueDescriptions}
-          all={anchored}
-          visible={visible}
-          filters={filters}
-          onFiltersChange={setFilters}
-          selectedId={selectedId}
-          currentUserId={currentUser.id}
-          canAnnotate={canAnnotate}
-          isOwner={isOwner}
-          onSelect={onSelect}
-          onEdit={(annotation) => setComposer({ mode: "edit", annotation })}
-          onDelete={(annotation) => void deleteAnnotation(annotation)}
-          onReplyCount={(id, count) => setAnnotations((list) => list.map((a) => (a.id === id ? { ...a, replyCount: count } : a)))}
-          linksByAnnotation={linksByAnnotation}
-          documents={documents}
-          onDeleteLink={(link) => void deleteLink(link)}
-          onLinkHere={linkFrom && canAnnotate ? (a) => void linkHere(a.id) : undefined}
-        />
-        <OrphanedAnnotations
-          orphans={orphans}
-          canAnnotate={canAnnotate}
-          currentUserId={currentUser.id}
-          isOwner={isOwner}
-          hasSelection={selection !== null}
-          onReattach={(a) => void reattach(a)}
-          onDelete={(a) => void deleteAnnotation(a)}
-        />
-      </div>
+      {side}
     </div>
   );
 }
