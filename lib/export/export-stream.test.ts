@@ -82,3 +82,75 @@ describe("W3C JSON-LD stream", () => {
     expect(streamed).toEqual(buildW3cCollection(SAMPLE_SET, options));
   });
 });
+
+describe("report and TEI streams", () => {
+  async function sampleReader() {
+    const { SAMPLE_SET } = await import("./sample-export-set");
+    return {
+      set: SAMPLE_SET,
+      reader: (documents = [...SAMPLE_SET.documents]) => ({
+        workspace: { ...SAMPLE_SET.workspace, techniqueTaxonomy: "PTC_18" },
+        documents,
+        tags: new Map(),
+        annotationCount: SAMPLE_SET.annotations.length,
+        annotationBatches: async function* () {
+          yield [...SAMPLE_SET.annotations];
+        },
+        links: () => [...SAMPLE_SET.links],
+        close: () => {},
+      }),
+    };
+  }
+  const options = { baseUrl: "https://x.test", now: new Date("2026-01-01T00:00:00Z") };
+
+  it("writes, piece by piece, the same report as buildReportHtml", async () => {
+    const { streamExport } = await import("./export-stream");
+    const { buildReportHtml } = await import("./report-html");
+    const { set, reader } = await sampleReader();
+    const streamed = await new Response(streamExport(reader(), "report", options).body).text();
+    expect(streamed).toBe(buildReportHtml(set, options));
+  });
+
+  it("writes the same TEI as buildTeiDocument, alone and in the ZIP of several", async () => {
+    const { streamExport } = await import("./export-stream");
+    const { buildTeiDocument } = await import("./tei-document");
+    const { set, reader } = await sampleReader();
+    const [first] = set.documents;
+    const single = await new Response(streamExport(reader([first!]), "tei", options).body).text();
+    expect(single).toBe(buildTeiDocument(first!, set.annotations, set.links, options));
+    const zip = unzipSync(new Uint8Array(await new Response(streamExport(reader(), "tei", options).body).arrayBuffer()));
+    const files = Object.keys(zip).sort();
+    expect(files).toHaveLength(set.documents.length);
+    set.documents.forEach((document, index) => {
+      const name = files.find((file) => file.startsWith(`${String(index + 1).padStart(3, "0")}-`));
+      expect(strFromU8(zip[name!]!)).toBe(buildTeiDocument(document, set.annotations, set.links, options));
+    });
+  });
+});
+
+describe("timeSliced", () => {
+  it("hands pieces on in order, gathered into chunks, and lets other tasks run while it works", async () => {
+    const { timeSliced } = await import("./export-stream");
+    let othersRan = 0;
+    const timer = setInterval(() => (othersRan += 1), 0);
+    function* slowPieces() {
+      for (let i = 0; i < 40; i++) {
+        const until = performance.now() + 2;
+        while (performance.now() < until) {
+          // 2 ms of work per piece: 80 ms in all, sliced every 10 ms.
+        }
+        yield `${i},`;
+      }
+    }
+    const chunks: string[] = [];
+    try {
+      for await (const chunk of timeSliced(slowPieces(), 10, 16)) chunks.push(String(chunk));
+    } finally {
+      clearInterval(timer);
+    }
+    expect(chunks.join("")).toBe(Array.from({ length: 40 }, (_, i) => `${i},`).join(""));
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.every((chunk) => chunk.length >= 16 || chunk === chunks.at(-1))).toBe(true);
+    expect(othersRan).toBeGreaterThanOrEqual(4);
+  });
+});

@@ -1,13 +1,13 @@
 import { AsyncZipDeflate, Zip, ZipPassThrough } from "fflate";
-import { groupBy } from "../group-by";
 import type { ExportFormat } from "../validations/export-selection";
 import { ANNOTATION_CSV_COLUMNS, LINK_CSV_COLUMNS, annotationRow, linkRow, type LinkEndAnnotation } from "./annotations-csv";
 import { BUNDLE_FILES, BUNDLE_FORMAT, BUNDLE_README, BUNDLE_VERSION, type BundleManifest } from "./bundle-format";
 import { formatCsvRow } from "./csv-escape";
 import { indexDocuments } from "./document-index";
+import type { ExportAnnotation } from "./export-model";
 import { readAllAnnotations, type ExportReader } from "./read-export-set";
-import { buildReportHtml } from "./report-html";
-import { buildTeiDocument } from "./tei-document";
+import { reportHtmlParts } from "./report-html";
+import { teiDocumentParts } from "./tei-document";
 import { W3C_ANNOTATION_CONTEXT, WORKBENCH_CONTEXT } from "./w3c-context";
 import { createW3cItemBuilder, type W3cAnnotation } from "./w3c-annotations";
 
@@ -30,7 +30,8 @@ type Chunk = string | Uint8Array;
  * An export as a stream. JSON-LD, CSV and the bundle are written a batch of annotations at a
  * time as the reader yields them, so memory stays flat and the event loop is given back between
  * batches. TEI and the report need a document's (or the set's) annotations together to lay them
- * out, so they are built whole from the same reader; they are meant for sets a person reads.
+ * out, so the reader's annotations are gathered first; the markup is then written a piece at a
+ * time (timeSliced), with the event loop given back as it goes.
  */
 export function streamExport(reader: ExportReader, format: ExportFormat, options: ExportOptions): ExportFile {
   const base = fileBase(reader.workspace.name, options.now);
@@ -161,24 +162,63 @@ async function* linkCsvChunks(reader: ExportReader): AsyncGenerator<Chunk> {
 
 async function* teiSingleChunks(reader: ExportReader, options: ExportOptions): AsyncGenerator<Chunk> {
   const annotations = await readAllAnnotations(reader);
-  yield buildTeiDocument(reader.documents[0]!, annotations, reader.links(), options);
+  await nextTurn();
+  yield* timeSliced(teiDocumentParts(reader.documents[0]!, annotations, reader.links(), options));
 }
 
 async function* teiFiles(reader: ExportReader, options: ExportOptions): AsyncGenerator<ZipEntry> {
-  const annotations = await readAllAnnotations(reader);
+  // Grouped as they are read (each batch is one document's).
+  const byDocument = new Map<string, ExportAnnotation[]>();
+  for await (const batch of reader.annotationBatches()) {
+    for (const annotation of batch) {
+      const own = byDocument.get(annotation.documentId);
+      if (own) own.push(annotation);
+      else byDocument.set(annotation.documentId, [annotation]);
+    }
+  }
+  await nextTurn();
   const links = reader.links();
-  const byDocument = groupBy(annotations, (annotation) => annotation.documentId);
   const names = new Set<string>();
   for (const [index, document] of reader.documents.entries()) {
     const name = uniqueName(`${String(index + 1).padStart(3, "0")}-${slug(document.title)}.tei.xml`, names);
-    yield { name, chunks: single(buildTeiDocument(document, byDocument.get(document.id) ?? [], links, options)) };
-    await new Promise((resolve) => setImmediate(resolve));
+    yield { name, chunks: timeSliced(teiDocumentParts(document, byDocument.get(document.id) ?? [], links, options)) };
   }
 }
 
 async function* reportChunks(reader: ExportReader, options: ExportOptions): AsyncGenerator<Chunk> {
   const annotations = await readAllAnnotations(reader);
-  yield buildReportHtml({ workspace: reader.workspace, documents: reader.documents, annotations, links: reader.links() }, options);
+  await nextTurn();
+  yield* timeSliced(reportHtmlParts({ workspace: reader.workspace, documents: reader.documents, annotations, links: reader.links() }, options));
+}
+
+/** Characters gathered into one chunk of a format built piece by piece. */
+const PIECES_CHUNK_CHARS = 256 * 1024;
+/** How long building pieces may hold the event loop before it is given a turn. */
+const PIECES_SLICE_MS = 10;
+
+/**
+ * Markup made piece by piece (the report, a TEI document), handed on in chunks of about
+ * PIECES_CHUNK_CHARS, with a turn of the event loop whenever making pieces has held it for
+ * PIECES_SLICE_MS: other requests are served while a large set's report is being written.
+ */
+export async function* timeSliced(pieces: Iterable<string>, sliceMs = PIECES_SLICE_MS, chunkChars = PIECES_CHUNK_CHARS): AsyncGenerator<Chunk> {
+  let pending: string[] = [];
+  let size = 0;
+  let since = performance.now();
+  for (const piece of pieces) {
+    pending.push(piece);
+    size += piece.length;
+    if (size >= chunkChars) {
+      yield pending.join("");
+      pending = [];
+      size = 0;
+    }
+    if (performance.now() - since >= sliceMs) {
+      await nextTurn();
+      since = performance.now();
+    }
+  }
+  if (pending.length > 0) yield pending.join("");
 }
 
 async function* bundleFiles(reader: ExportReader, options: ExportOptions): AsyncGenerator<ZipEntry> {
@@ -284,6 +324,11 @@ async function* zipChunks(entries: AsyncGenerator<ZipEntry>): AsyncGenerator<Chu
     yield* drain();
   }
   yield* drain();
+}
+
+/** Lets other callbacks (other requests) run before going on. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function isHighSurrogate(code: number): boolean {

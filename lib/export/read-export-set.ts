@@ -379,7 +379,7 @@ function readLinks(connection: Database.Database, workspaceId: string, exported:
     }));
 }
 
-/** Reads every batch into one array: for formats built whole (TEI, the report). */
+/** Reads every batch into one array: for formats that lay out the whole set at once (the report, a single TEI document). */
 export async function readAllAnnotations(reader: ExportReader): Promise<ExportAnnotation[]> {
   const all: ExportAnnotation[] = [];
   for await (const batch of reader.annotationBatches()) all.push(...batch);

@@ -19,12 +19,30 @@ export interface ReportOptions {
  * piece of user text goes through escapeHtml.
  */
 export function buildReportHtml(set: ExportSet, options: ReportOptions): string {
-  const context: ReportContext = {
-    documents: indexDocuments(set.documents),
-    annotations: new Map(set.annotations.map((annotation) => [annotation.id, annotation])),
-  };
+  return [...reportHtmlParts(set, options)].join("");
+}
+
+/**
+ * The same report in pieces, in order (their concatenation is buildReportHtml's string): an item at
+ * a time, so an export can hand each piece on as it is made and give the event loop a turn between
+ * pieces (export-stream.ts) instead of building a large set's report in one block.
+ */
+export function* reportHtmlParts(set: ExportSet, options: ReportOptions): Generator<string> {
+  const context: ReportContext = { documents: indexDocuments(set.documents), annotations: new Map(), byDocument: new Map() };
+  // Quotes are looked up by id only for the ends of links (pairs may cross documents).
+  const linkEnds = new Set(set.links.flatMap((link) => [link.sourceAnnotationId, link.targetAnnotationId]));
+  // Indexed a slice at a time, with an empty piece after each: a consumer may pause there.
+  for (let from = 0; from < set.annotations.length; from += INDEX_SLICE) {
+    for (const annotation of set.annotations.slice(from, from + INDEX_SLICE)) {
+      const own = context.byDocument.get(annotation.documentId);
+      if (own) own.push(annotation);
+      else context.byDocument.set(annotation.documentId, [annotation]);
+      if (linkEnds.has(annotation.id)) context.annotations.set(annotation.id, annotation);
+    }
+    yield "";
+  }
   const title = `${set.workspace.name}: source-criticism report`;
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -40,7 +58,12 @@ export function buildReportHtml(set: ExportSet, options: ReportOptions): string 
 ${tableOfContents(set.documents)}
 </header>
 <main>
-${set.documents.map((document) => documentSection(document, set, context)).join("\n")}
+`;
+  for (const [index, document] of set.documents.entries()) {
+    if (index > 0) yield "\n";
+    yield* documentSection(document, set, context);
+  }
+  yield `
 </main>
 <footer>Exported from the source-criticism workbench. Quotes are exact; offsets and full metadata are in the CSV, JSON-LD and TEI exports.</footer>
 </body>
@@ -48,9 +71,28 @@ ${set.documents.map((document) => documentSection(document, set, context)).join(
 `;
 }
 
+/** A run of markup: a finished string, or pieces still to be made. */
+type Parts = string | Iterable<string>;
+
+/** `parts` with `separator` between them, empty ones left out, pieces passed on as they come. */
+function* joined(parts: readonly (Parts | null)[], separator: string): Generator<string> {
+  let first = true;
+  for (const part of parts) {
+    if (part === null || part === "") continue;
+    if (!first) yield separator;
+    first = false;
+    if (typeof part === "string") yield part;
+    else yield* part;
+  }
+}
+
+/** Annotations indexed between two pauses (see reportHtmlParts). */
+const INDEX_SLICE = 5_000;
+
 interface ReportContext {
   documents: Map<string, IndexedDocument>;
   annotations: Map<string, ExportAnnotation>;
+  byDocument: Map<string, ExportAnnotation[]>;
 }
 
 const documentAnchor = (document: ExportDocument) => toXmlId("doc-", document.id);
@@ -61,27 +103,32 @@ function tableOfContents(documents: readonly ExportDocument[]): string {
   return `<nav class="toc" aria-label="Documents"><ol>${entries.join("")}</ol></nav>`;
 }
 
-function documentSection(document: ExportDocument, set: ExportSet, context: ReportContext): string {
+function* documentSection(document: ExportDocument, set: ExportSet, context: ReportContext): Generator<string> {
   const indexed = context.documents.get(document.id);
-  const annotations = inTextOrder(set.annotations.filter((annotation) => annotation.documentId === document.id), indexed);
+  const annotations = inTextOrder(context.byDocument.get(document.id) ?? [], indexed);
+  yield "";
   const ownIds = new Set(annotations.map((annotation) => annotation.id));
   const links = set.links.filter((link) => ownIds.has(link.sourceAnnotationId) || ownIds.has(link.targetAnnotationId));
   const contradictions = links.filter((link) => link.type === "CONTRADICTS");
   const linkedIds = new Set(contradictions.flatMap((link) => [link.sourceAnnotationId, link.targetAnnotationId]));
   const ofKind = (kind: ExportAnnotation["kind"]) => annotations.filter((annotation) => annotation.kind === kind);
 
-  const parts = [
-    `<h2>${escapeHtml(document.title)}</h2>`,
-    `<p class="citation">${escapeHtml(formatCitation(document))}</p>`,
-    metadataLine(document),
-    annotations.length === 0 && links.length === 0 ? `<p class="empty">No annotations on this document.</p>` : "",
-    itemsSection("Claims", ofKind("CLAIM"), document),
-    biasSection(ofKind("BIAS_MARKER"), document),
-    contradictionSection(contradictions, ofKind("CONTRADICTION").filter((annotation) => !linkedIds.has(annotation.id)), context),
-    pairsSection("Other links", links.filter((link) => link.type !== "CONTRADICTS"), context),
-    itemsSection("Other annotations", ofKind("CUSTOM"), document),
-  ];
-  return `<section class="document" id="${documentAnchor(document)}">\n${parts.filter((part) => part !== "").join("\n")}\n</section>`;
+  yield `<section class="document" id="${documentAnchor(document)}">\n`;
+  yield* joined(
+    [
+      `<h2>${escapeHtml(document.title)}</h2>`,
+      `<p class="citation">${escapeHtml(formatCitation(document))}</p>`,
+      metadataLine(document),
+      annotations.length === 0 && links.length === 0 ? `<p class="empty">No annotations on this document.</p>` : null,
+      itemsSection("Claims", ofKind("CLAIM"), document),
+      biasSection(ofKind("BIAS_MARKER"), document),
+      contradictionSection(contradictions, ofKind("CONTRADICTION").filter((annotation) => !linkedIds.has(annotation.id)), context),
+      pairsSection("Other links", links.filter((link) => link.type !== "CONTRADICTS"), context),
+      itemsSection("Other annotations", ofKind("CUSTOM"), document),
+    ],
+    "\n",
+  );
+  yield "\n</section>";
 }
 
 function metadataLine(document: ExportDocument): string {
@@ -105,16 +152,23 @@ function inTextOrder(annotations: ExportAnnotation[], indexed: IndexedDocument |
 
 // ── Sections ──────────────────────────────────────────────────────────────────────────────────
 
-function itemsSection(heading: string, annotations: readonly ExportAnnotation[], document: ExportDocument): string {
-  if (annotations.length === 0) return "";
-  return `<section>
-<h3>${heading} (${annotations.length})</h3>
-<ol class="items">${annotations.map((annotation) => annotationItem(annotation, document)).join("")}</ol>
-</section>`;
+function itemsSection(heading: string, annotations: readonly ExportAnnotation[], document: ExportDocument): Parts | null {
+  if (annotations.length === 0) return null;
+  return (function* () {
+    yield `<section>\n<h3>${heading} (${annotations.length})</h3>\n`;
+    yield* itemList(annotations, document);
+    yield "\n</section>";
+  })();
 }
 
-function biasSection(markers: readonly ExportAnnotation[], document: ExportDocument): string {
-  if (markers.length === 0) return "";
+function* itemList(annotations: readonly ExportAnnotation[], document: ExportDocument): Generator<string> {
+  yield `<ol class="items">`;
+  for (const annotation of annotations) yield annotationItem(annotation, document);
+  yield "</ol>";
+}
+
+function biasSection(markers: readonly ExportAnnotation[], document: ExportDocument): Parts | null {
+  if (markers.length === 0) return null;
   const groups = new Map<string, { name: string; markers: ExportAnnotation[] }>();
   for (const marker of markers) {
     const key = marker.technique?.key ?? "";
@@ -124,31 +178,45 @@ function biasSection(markers: readonly ExportAnnotation[], document: ExportDocum
   }
   // The most frequent technique first: what a reader of the report most wants to see.
   const ordered = [...groups.values()].sort((a, b) => b.markers.length - a.markers.length || a.name.localeCompare(b.name, "en"));
-  return `<section>
-<h3>Bias markers (${markers.length})</h3>
-${ordered.map((group) => `<h4>${escapeHtml(group.name)} (${group.markers.length})</h4>\n<ol class="items">${group.markers.map((marker) => annotationItem(marker, document)).join("")}</ol>`).join("\n")}
-</section>`;
+  return (function* () {
+    yield `<section>\n<h3>Bias markers (${markers.length})</h3>\n`;
+    yield* joined(
+      ordered.map((group) =>
+        (function* () {
+          yield `<h4>${escapeHtml(group.name)} (${group.markers.length})</h4>\n`;
+          yield* itemList(group.markers, document);
+        })(),
+      ),
+      "\n",
+    );
+    yield "\n</section>";
+  })();
 }
 
-function contradictionSection(links: readonly ExportLink[], unlinked: readonly ExportAnnotation[], context: ReportContext): string {
-  if (links.length === 0 && unlinked.length === 0) return "";
-  const pairs = links.map((link) => pairItem(link, context)).join("");
-  const marked = unlinked.map((annotation) => {
-    const document = context.documents.get(annotation.documentId)?.document;
-    return document ? annotationItem(annotation, document) : "";
-  });
-  return `<section>
-<h3>Contradictions (${links.length + unlinked.length})</h3>
-${pairs}${marked.length > 0 ? `\n<h4>Marked as contradictory, not yet linked</h4>\n<ol class="items">${marked.join("")}</ol>` : ""}
-</section>`;
+function contradictionSection(links: readonly ExportLink[], unlinked: readonly ExportAnnotation[], context: ReportContext): Parts | null {
+  if (links.length === 0 && unlinked.length === 0) return null;
+  return (function* () {
+    yield `<section>\n<h3>Contradictions (${links.length + unlinked.length})</h3>\n`;
+    for (const link of links) yield pairItem(link, context);
+    if (unlinked.length > 0) {
+      yield `\n<h4>Marked as contradictory, not yet linked</h4>\n<ol class="items">`;
+      for (const annotation of unlinked) {
+        const document = context.documents.get(annotation.documentId)?.document;
+        yield document ? annotationItem(annotation, document) : "";
+      }
+      yield "</ol>";
+    }
+    yield "\n</section>";
+  })();
 }
 
-function pairsSection(heading: string, links: readonly ExportLink[], context: ReportContext): string {
-  if (links.length === 0) return "";
-  return `<section>
-<h3>${heading} (${links.length})</h3>
-${links.map((link) => pairItem(link, context)).join("")}
-</section>`;
+function pairsSection(heading: string, links: readonly ExportLink[], context: ReportContext): Parts | null {
+  if (links.length === 0) return null;
+  return (function* () {
+    yield `<section>\n<h3>${heading} (${links.length})</h3>\n`;
+    for (const link of links) yield pairItem(link, context);
+    yield "\n</section>";
+  })();
 }
 
 // ── Items ─────────────────────────────────────────────────────────────────────────────────────

@@ -4,7 +4,7 @@ import { KIND_LABELS, LINK_VERDICT_LABELS, SOURCE_KIND_LABELS, VERDICT_LABELS, t
 import type { ExportAnnotation, ExportDocument, ExportLink, ExportPerson, ExportTag } from "./export-model";
 import { splitParagraphs, type Paragraph } from "./split-paragraphs";
 import { paragraphId, teiPointersFor } from "./tei-pointers";
-import { xmlBlock, xmlElement, type XmlAttributes, type XmlChild } from "./xml-element";
+import { openTag, xmlBlock, xmlElement, type XmlAttributes, type XmlChild } from "./xml-element";
 import { escapeXmlText } from "./xml-escape";
 import { toXmlId } from "./xml-id";
 
@@ -32,9 +32,20 @@ const WHOLE_TEXT_ID = "text";
  * taxonomies, referenced from `@ana`; links are `<link>` elements in a `<linkGrp>`.
  */
 export function buildTeiDocument(document: ExportDocument, annotations: readonly ExportAnnotation[], links: readonly ExportLink[], options: TeiOptions): string {
+  return [...teiDocumentParts(document, annotations, links, options)].join("");
+}
+
+/**
+ * The same document in pieces, in order (their concatenation is buildTeiDocument's string): the
+ * header and the text, then one stand-off annotation or link at a time, so an export can hand each
+ * piece on as it is made and give the event loop a turn between pieces (export-stream.ts).
+ */
+export function* teiDocumentParts(document: ExportDocument, annotations: readonly ExportAnnotation[], links: readonly ExportLink[], options: TeiOptions): Generator<string> {
   const own = annotations.filter((annotation) => annotation.documentId === document.id);
   const ownIds = new Set(own.map((annotation) => annotation.id));
   const ownLinks = links.filter((link) => ownIds.has(link.sourceAnnotationId) || ownIds.has(link.targetAnnotationId));
+  // An empty piece between the steps of indexing a long document: a consumer may pause there.
+  yield "";
   const paragraphs = splitParagraphs(document.text);
   const context: TeiContext = {
     document,
@@ -43,15 +54,13 @@ export function buildTeiDocument(document: ExportDocument, annotations: readonly
     ownIds,
     foreignBase: `${(options.baseUrl ?? "").replace(/\/+$/, "")}/annotations/`,
   };
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    xmlBlock("TEI", { xmlns: TEI_NAMESPACE }, [
-      teiHeader(document, own, ownLinks, options.now),
-      textElement(document, paragraphs),
-      standOff(own, ownLinks, context),
-    ]),
-    "",
-  ].join("\n");
+  yield `<?xml version="1.0" encoding="UTF-8"?>\n${openTag("TEI", { xmlns: TEI_NAMESPACE })}\n`;
+  yield teiHeader(document, own, ownLinks, options.now);
+  yield "\n";
+  yield textElement(document, paragraphs);
+  yield "";
+  yield* standOffParts(own, ownLinks, context);
+  yield "\n</TEI>\n";
 }
 
 interface TeiContext {
@@ -208,14 +217,23 @@ function textElement(document: ExportDocument, paragraphs: readonly Paragraph[])
 
 // ── Stand-off annotations and links ───────────────────────────────────────────────────────────
 
-function standOff(annotations: readonly ExportAnnotation[], links: readonly ExportLink[], context: TeiContext): XmlChild {
+/** `<standOff>` (with a newline before it), one annotation or link at a time; nothing when there is none. */
+function* standOffParts(annotations: readonly ExportAnnotation[], links: readonly ExportLink[], context: TeiContext): Generator<string> {
   const linkNotes = links.map(linkNoteAnnotation).filter(isMarkup);
-  const children = [
-    annotations.length > 0 && xmlBlock("listAnnotation", { type: "annotations" }, annotations.map((annotation) => annotationElement(annotation, context))),
-    linkNotes.length > 0 && xmlBlock("listAnnotation", { type: "link-notes" }, linkNotes),
-    links.length > 0 && xmlBlock("linkGrp", { type: "annotation-links" }, links.map((link) => linkElement(link, context))),
-  ];
-  return children.some(Boolean) ? xmlBlock("standOff", {}, children) : null;
+  if (annotations.length === 0 && linkNotes.length === 0 && links.length === 0) return;
+  yield `\n${openTag("standOff", {})}`;
+  if (annotations.length > 0) {
+    yield `\n${openTag("listAnnotation", { type: "annotations" })}`;
+    for (const annotation of annotations) yield `\n${annotationElement(annotation, context)}`;
+    yield "\n</listAnnotation>";
+  }
+  if (linkNotes.length > 0) yield `\n${xmlBlock("listAnnotation", { type: "link-notes" }, linkNotes)}`;
+  if (links.length > 0) {
+    yield `\n${openTag("linkGrp", { type: "annotation-links" })}`;
+    for (const link of links) yield `\n${linkElement(link, context)}`;
+    yield "\n</linkGrp>";
+  }
+  yield "\n</standOff>";
 }
 
 function annotationElement(annotation: ExportAnnotation, context: TeiContext): string {

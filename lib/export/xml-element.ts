@@ -18,6 +18,11 @@ export function xmlBlock(name: string, attributes: XmlAttributes, children: read
   return lines.length === 0 ? `<${name}${formatAttributes(attributes)}/>` : `<${name}${formatAttributes(attributes)}>\n${lines.join("\n")}\n</${name}>`;
 }
 
+/** The opening tag alone, for an element whose children are written one by one. */
+export function openTag(name: string, attributes: XmlAttributes): string {
+  return `<${name}${formatAttributes(attributes)}>`;
+}
+
 function formatAttributes(attributes: XmlAttributes): string {
   return Object.entries(attributes)
     .filter((entry): entry is [string, string | number] => entry[1] !== null && entry[1] !== undefined)
