@@ -6,6 +6,25 @@ async function* chunks(...items: string[]) {
   for (const item of items) yield item;
 }
 
+/** The sample export set behind an in-memory reader (one batch), as openExportReader would give it. */
+async function sampleReader() {
+  const { SAMPLE_SET } = await import("./sample-export-set");
+  return {
+    set: SAMPLE_SET,
+    reader: (documents = [...SAMPLE_SET.documents]) => ({
+      workspace: { ...SAMPLE_SET.workspace, techniqueTaxonomy: "PTC_18" },
+      documents,
+      tags: new Map(),
+      annotationCount: SAMPLE_SET.annotations.length,
+      annotationBatches: async function* () {
+        yield [...SAMPLE_SET.annotations];
+      },
+      links: () => [...SAMPLE_SET.links],
+      close: () => {},
+    }),
+  };
+}
+
 describe("toReadableStream", () => {
   it("encodes string chunks as UTF-8 and closes the source when done", async () => {
     let closed = 0;
@@ -65,42 +84,14 @@ describe("W3C JSON-LD stream", () => {
   it("writes the same collection as buildW3cCollection, item for item", async () => {
     const { streamExport } = await import("./export-stream");
     const { buildW3cCollection } = await import("./w3c-annotations");
-    const { SAMPLE_SET } = await import("./sample-export-set");
+    const { set, reader } = await sampleReader();
     const options = { baseUrl: "https://x.test", now: new Date("2026-01-01T00:00:00Z") };
-    const reader = {
-      workspace: { ...SAMPLE_SET.workspace, techniqueTaxonomy: "PTC_18" },
-      documents: [...SAMPLE_SET.documents],
-      tags: new Map(),
-      annotationCount: SAMPLE_SET.annotations.length,
-      annotationBatches: async function* () {
-        yield [...SAMPLE_SET.annotations];
-      },
-      links: () => [...SAMPLE_SET.links],
-      close: () => {},
-    };
-    const streamed = JSON.parse(await new Response(streamExport(reader, "w3c", options).body).text()) as unknown;
-    expect(streamed).toEqual(buildW3cCollection(SAMPLE_SET, options));
+    const streamed = JSON.parse(await new Response(streamExport(reader(), "w3c", options).body).text()) as unknown;
+    expect(streamed).toEqual(buildW3cCollection(set, options));
   });
 });
 
 describe("report and TEI streams", () => {
-  async function sampleReader() {
-    const { SAMPLE_SET } = await import("./sample-export-set");
-    return {
-      set: SAMPLE_SET,
-      reader: (documents = [...SAMPLE_SET.documents]) => ({
-        workspace: { ...SAMPLE_SET.workspace, techniqueTaxonomy: "PTC_18" },
-        documents,
-        tags: new Map(),
-        annotationCount: SAMPLE_SET.annotations.length,
-        annotationBatches: async function* () {
-          yield [...SAMPLE_SET.annotations];
-        },
-        links: () => [...SAMPLE_SET.links],
-        close: () => {},
-      }),
-    };
-  }
   const options = { baseUrl: "https://x.test", now: new Date("2026-01-01T00:00:00Z") };
 
   it("writes, piece by piece, the same report as buildReportHtml", async () => {

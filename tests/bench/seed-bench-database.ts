@@ -10,7 +10,7 @@ import type { Db } from "../../lib/db";
 import type { Prisma } from "../../lib/generated/prisma/client";
 import { createWorkspace } from "../../lib/workspaces/create-workspace";
 import { generateDocumentText, planAnnotationBody, planSpans } from "./generate-corpus";
-import { createRng } from "./prng";
+import { createRng, type Rng } from "./prng";
 
 export const BENCH_ACCOUNT = { email: "bench@workbench.local", name: "Bench Historian", password: "bench-reading-room-1925" };
 
@@ -48,6 +48,30 @@ function countOverlapping(spans: { start: number; end: number }[]): number {
   return overlapping;
 }
 
+/** Annotation rows by one author on `spans` of a revision, with bodies planned from `rng`. */
+function annotationRows(
+  rng: Rng,
+  spans: readonly { start: number; end: number }[],
+  on: { workspaceId: string; documentId: string; authorId: string; revision: { id: string; text: string }; techniqueIds: readonly string[] },
+): Prisma.AnnotationCreateManyInput[] {
+  return spans.map(({ start, end }) => {
+    const { quote } = describeRange(on.revision.text, start, end);
+    return {
+      workspaceId: on.workspaceId,
+      documentId: on.documentId,
+      authorId: on.authorId,
+      madeOnRevisionId: on.revision.id,
+      anchorRevisionId: on.revision.id,
+      start,
+      end,
+      exact: quote.exact,
+      prefix: quote.prefix,
+      suffix: quote.suffix,
+      ...planAnnotationBody(rng, on.techniqueIds),
+    };
+  });
+}
+
 export interface FloorDocument {
   documentId: string;
   characters: number;
@@ -74,21 +98,12 @@ export async function seedFloorDocument(db: Db, corpus: BenchCorpus, { targetCha
     content: readPastedText(corpus.text.slice(0, end)),
   });
   const revision = await db.documentRevision.findUniqueOrThrow({ where: { documentId_number: { documentId: document.id, number: 1 } }, select: { id: true, text: true } });
-  const rows: Prisma.AnnotationCreateManyInput[] = planSpans(rng, revision.text, annotationCount).map(({ start, end: spanEnd }) => {
-    const { quote } = describeRange(revision.text, start, spanEnd);
-    return {
-      workspaceId: corpus.workspaceId,
-      documentId: document.id,
-      authorId: corpus.userId,
-      madeOnRevisionId: revision.id,
-      anchorRevisionId: revision.id,
-      start,
-      end: spanEnd,
-      exact: quote.exact,
-      prefix: quote.prefix,
-      suffix: quote.suffix,
-      ...planAnnotationBody(rng, corpus.techniqueIds),
-    };
+  const rows = annotationRows(rng, planSpans(rng, revision.text, annotationCount), {
+    workspaceId: corpus.workspaceId,
+    documentId: document.id,
+    authorId: corpus.userId,
+    revision,
+    techniqueIds: corpus.techniqueIds,
   });
   await db.annotation.createMany({ data: rows });
   return { documentId: document.id, characters: revision.text.length, annotationCount: rows.length };
@@ -129,22 +144,7 @@ export async function seedBenchCorpus(db: Db, { targetChars, annotationCount, se
   ).map((t) => t.id);
 
   const spans = planSpans(rng, revision.text, annotationCount);
-  const rows: Prisma.AnnotationCreateManyInput[] = spans.map(({ start, end }) => {
-    const { quote } = describeRange(revision.text, start, end);
-    return {
-      workspaceId: workspace.id,
-      documentId: document.id,
-      authorId: user.id,
-      madeOnRevisionId: revision.id,
-      anchorRevisionId: revision.id,
-      start,
-      end,
-      exact: quote.exact,
-      prefix: quote.prefix,
-      suffix: quote.suffix,
-      ...planAnnotationBody(rng, techniqueIds),
-    };
-  });
+  const rows = annotationRows(rng, spans, { workspaceId: workspace.id, documentId: document.id, authorId: user.id, revision, techniqueIds });
   // Chunks keep each INSERT well under SQLite's bound-parameter limit; one transaction, one sync.
   const CHUNK = 400;
   const chunks: Prisma.AnnotationCreateManyInput[][] = [];
