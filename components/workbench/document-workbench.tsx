@@ -548,34 +548,37 @@ export function DocumentWorkbench({
   const composerElement = useMemo(
     () =>
       composer ? (
-
-          <div role="dialog" aria-label={composer.mode === "create" ? "New annotation" : "Edit annotation"} className={composer.mode === "create" ? "composer composer--floating" : "composer composer--docked"}
-            style={composer.mode === "create" ? { top: composer.selection.top, left: composer.selection.left } : undefined}>
-            <AnnotationForm
-              key={composer.mode === "create" ? `${composer.selection.start}-${composer.kind}` : composer.annotation.id}
-              initial={
-                composer.mode === "create"
-                  ? emptyValues(composer.kind)
-                  : {
-                      kind: composer.annotation.kind,
-                      techniqueId: composer.annotation.technique?.id ?? null,
-                      verdict: composer.annotation.verdict,
-                      confidence: composer.annotation.confidence,
-                      note: composer.annotation.note,
-                      visibility: composer.annotation.visibility,
-                      tagIds: composer.annotation.tags.map((t) => t.id),
-                    }
-              }
-              tags={tags}
-              quote={truncate(composer.mode === "create" ? composer.selection.exact : composer.annotation.exact, 200)}
-              submitLabel={composer.mode === "create" ? "Save" : "Save changes"}
-              error={composerError?.message}
-              fieldErrors={composerError?.fieldErrors}
-              pending={pending}
-              onSubmit={handlers.submitComposer}
-              onCancel={handlers.closeComposer}
-            />
-          </div>
+        <div
+          role="dialog"
+          aria-label={composer.mode === "create" ? "New annotation" : "Edit annotation"}
+          className={composer.mode === "create" ? "composer composer--floating" : "composer composer--docked"}
+          style={composer.mode === "create" ? { top: composer.selection.top, left: composer.selection.left } : undefined}
+        >
+          <AnnotationForm
+            key={composer.mode === "create" ? `${composer.selection.start}-${composer.kind}` : composer.annotation.id}
+            initial={
+              composer.mode === "create"
+                ? emptyValues(composer.kind)
+                : {
+                    kind: composer.annotation.kind,
+                    techniqueId: composer.annotation.technique?.id ?? null,
+                    verdict: composer.annotation.verdict,
+                    confidence: composer.annotation.confidence,
+                    note: composer.annotation.note,
+                    visibility: composer.annotation.visibility,
+                    tagIds: composer.annotation.tags.map((t) => t.id),
+                  }
+            }
+            tags={tags}
+            quote={truncate(composer.mode === "create" ? composer.selection.exact : composer.annotation.exact, 200)}
+            submitLabel={composer.mode === "create" ? "Save" : "Save changes"}
+            error={composerError?.message}
+            fieldErrors={composerError?.fieldErrors}
+            pending={pending}
+            onSubmit={handlers.submitComposer}
+            onCancel={handlers.closeComposer}
+          />
+        </div>
       ) : null,
     [composer, composerError, pending, tags, handlers],
   );
@@ -585,12 +588,13 @@ export function DocumentWorkbench({
   // it shows, with handlers that never change, it is not re-rendered (which would make React hydrate
   // it at once) when the workbench re-renders for the editor alone.
   const hasSelection = selection !== null;
+  const editComposer = composer?.mode === "edit" ? composerElement : null;
   const side = useMemo(
     () => (
       <Suspense fallback={null}>
         <div className="workbench__side">
           {sideHeader}
-          {composer?.mode === "edit" ? composerElement : null}
+          {editComposer}
           <AnnotationPanel
             techniqueDescriptions={techniqueDescriptions}
             all={anchored}
@@ -622,7 +626,7 @@ export function DocumentWorkbench({
         </div>
       </Suspense>
     ),
-    [sideHeader, composer, composerElement, techniqueDescriptions, anchored, visible, filters, selectedId, currentUser.id, canAnnotate, isOwner, linksByAnnotation, documents, linkFrom, orphans, hasSelection, handlers],
+    [sideHeader, editComposer, techniqueDescriptions, anchored, visible, filters, selectedId, currentUser.id, canAnnotate, isOwner, linksByAnnotation, documents, linkFrom, orphans, hasSelection, handlers],
   );
 
   return (

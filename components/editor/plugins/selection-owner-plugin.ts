@@ -14,12 +14,17 @@ import { Plugin, PluginKey } from "@tiptap/pm/state";
  * reader move a caret and select with the keyboard, stays exactly as ProseMirror sets it, and
  * `isContentEditable` still tells the truth.
  */
-export function hideEditableFromReact(element: HTMLElement): void {
+export function hideEditableFromReact(element: HTMLElement): () => void {
   Object.defineProperty(element, "contentEditable", {
     configurable: true,
     get: () => (element.getAttribute("contenteditable") === "false" ? "false" : "inherit"),
-    set: (value: unknown) => element.setAttribute("contenteditable", String(value)),
+    // As the browser's own setter: "inherit" removes the attribute, anything else is written.
+    set: (value: unknown) => (String(value) === "inherit" ? element.removeAttribute("contenteditable") : element.setAttribute("contenteditable", String(value))),
   });
+  // Deleting the element's own property brings the prototype's back.
+  return () => {
+    delete (element as { contentEditable?: string }).contentEditable;
+  };
 }
 
 export const selectionOwnerKey = new PluginKey("selectionOwner");
@@ -28,9 +33,6 @@ export const selectionOwnerKey = new PluginKey("selectionOwner");
 export function createSelectionOwnerPlugin() {
   return new Plugin({
     key: selectionOwnerKey,
-    view: (view) => {
-      hideEditableFromReact(view.dom);
-      return {};
-    },
+    view: (view) => ({ destroy: hideEditableFromReact(view.dom) }),
   });
 }
