@@ -1,4 +1,6 @@
 import { AsyncZipDeflate, Zip, ZipPassThrough } from "fflate";
+import { groupInto } from "../group-by";
+import { nextTurn } from "../next-turn";
 import type { ExportFormat } from "../validations/export-selection";
 import { ANNOTATION_CSV_COLUMNS, LINK_CSV_COLUMNS, annotationRow, linkRow, type LinkEndAnnotation } from "./annotations-csv";
 import { BUNDLE_FILES, BUNDLE_FORMAT, BUNDLE_README, BUNDLE_VERSION, type BundleManifest } from "./bundle-format";
@@ -169,13 +171,7 @@ async function* teiSingleChunks(reader: ExportReader, options: ExportOptions): A
 async function* teiFiles(reader: ExportReader, options: ExportOptions): AsyncGenerator<ZipEntry> {
   // Grouped as they are read (each batch is one document's).
   const byDocument = new Map<string, ExportAnnotation[]>();
-  for await (const batch of reader.annotationBatches()) {
-    for (const annotation of batch) {
-      const own = byDocument.get(annotation.documentId);
-      if (own) own.push(annotation);
-      else byDocument.set(annotation.documentId, [annotation]);
-    }
-  }
+  for await (const batch of reader.annotationBatches()) groupInto(byDocument, batch, (annotation) => annotation.documentId);
   await nextTurn();
   const links = reader.links();
   const names = new Set<string>();
@@ -296,7 +292,7 @@ async function* zipChunks(entries: AsyncGenerator<ZipEntry>): AsyncGenerator<Chu
     stream.mtime = mtime;
     zip.add(stream);
     // Starting a deflater starts a worker thread: let other requests in before the entry's first chunk.
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     for await (const chunk of entry.chunks) {
       // A long text is encoded a slice at a time, so no single step holds the event loop for long.
       for (let start = 0; start < chunk.length; ) {
@@ -308,7 +304,7 @@ async function* zipChunks(entries: AsyncGenerator<ZipEntry>): AsyncGenerator<Chu
         // Copied: the deflater's worker takes over (detaches) the buffer it is given.
         stream.push(typeof slice === "string" ? encoder.encode(slice) : slice.slice());
         yield* drain();
-        if (chunk.length > ZIP_SLICE) await new Promise((resolve) => setImmediate(resolve));
+        if (chunk.length > ZIP_SLICE) await nextTurn();
       }
     }
     stream.push(new Uint8Array(0), true);
@@ -324,11 +320,6 @@ async function* zipChunks(entries: AsyncGenerator<ZipEntry>): AsyncGenerator<Chu
     yield* drain();
   }
   yield* drain();
-}
-
-/** Lets other callbacks (other requests) run before going on. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function isHighSurrogate(code: number): boolean {

@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { visibleToSql } from "../annotations/annotation-view";
 import { AppError } from "../errors";
 import { groupBy } from "../group-by";
+import { nextTurn } from "../next-turn";
 import { fromStoredDate, openSqlite } from "../sqlite-connection";
 import type { ExportSelection } from "../validations/export-selection";
 import type {
@@ -105,7 +106,7 @@ function createReader(connection: Database.Database, { userId, workspaceId, sele
     const tagsById = new Map([...tags.values()].map((tag) => [tag.id, tag]));
     const lookups = prepareLookups(connection);
     // Opening the reader did work already: let other requests in before the first batch.
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     for (const documentId of documentIds) {
       let after = { start: -1, end: -1, id: "" };
       for (;;) {
@@ -118,7 +119,7 @@ function createReader(connection: Database.Database, { userId, workspaceId, sele
         after = { start: last.start, end: last.end, id: last.id };
         if (rows.length < batchSize) break;
         // Let other requests in between two batches.
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
       }
     }
   }

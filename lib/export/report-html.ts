@@ -1,3 +1,4 @@
+import { groupInto } from "../group-by";
 import { indexDocuments, locateInCodePoints, type IndexedDocument } from "./document-index";
 import { LINK_TYPE_LABELS, LINK_VERDICT_LABELS, SOURCE_KIND_LABELS, VERDICT_LABELS, toSlug } from "./export-labels";
 import { creditedName, type ExportAnnotation, type ExportDocument, type ExportLink, type ExportSet } from "./export-model";
@@ -33,12 +34,9 @@ export function* reportHtmlParts(set: ExportSet, options: ReportOptions): Genera
   const linkEnds = new Set(set.links.flatMap((link) => [link.sourceAnnotationId, link.targetAnnotationId]));
   // Indexed a slice at a time, with an empty piece after each: a consumer may pause there.
   for (let from = 0; from < set.annotations.length; from += INDEX_SLICE) {
-    for (const annotation of set.annotations.slice(from, from + INDEX_SLICE)) {
-      const own = context.byDocument.get(annotation.documentId);
-      if (own) own.push(annotation);
-      else context.byDocument.set(annotation.documentId, [annotation]);
-      if (linkEnds.has(annotation.id)) context.annotations.set(annotation.id, annotation);
-    }
+    const slice = set.annotations.slice(from, from + INDEX_SLICE);
+    groupInto(context.byDocument, slice, (annotation) => annotation.documentId);
+    for (const annotation of slice) if (linkEnds.has(annotation.id)) context.annotations.set(annotation.id, annotation);
     yield "";
   }
   const title = `${set.workspace.name}: source-criticism report`;

@@ -15,7 +15,7 @@ export function xmlElement(name: string, attributes: XmlAttributes, ...children:
 /** An element holding other elements, one per line, for a human reading the file. */
 export function xmlBlock(name: string, attributes: XmlAttributes, children: readonly XmlChild[]): string {
   const lines = children.filter((child): child is string => typeof child === "string" && child !== "");
-  return lines.length === 0 ? `<${name}${formatAttributes(attributes)}/>` : `<${name}${formatAttributes(attributes)}>\n${lines.join("\n")}\n</${name}>`;
+  return lines.length === 0 ? `<${name}${formatAttributes(attributes)}/>` : `${openTag(name, attributes)}\n${lines.join("\n")}\n</${name}>`;
 }
 
 /** The opening tag alone, for an element whose children are written one by one. */

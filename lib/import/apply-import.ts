@@ -7,6 +7,7 @@ import { openSqlite, toStoredDate, type SqliteConnection } from "../sqlite-conne
 import { contentHash } from "../documents/create-document";
 import { documentMetadataData } from "../documents/document-metadata-data";
 import { AppError } from "../errors";
+import { nextTurn } from "../next-turn";
 import { customTagKey, DEFAULT_CUSTOM_TAG_COLOUR, MAX_TAG_DESCRIPTION_LENGTH, MAX_TAG_NAME_LENGTH } from "../tags/create-custom-tag";
 import { MAX_ANNOTATION_LENGTH } from "../validations/annotation";
 import { SYMMETRIC_LINK_TYPES } from "../validations/link";
@@ -98,7 +99,7 @@ async function placeAll(annotations: readonly PlannedAnnotation[], texts: Map<st
   const budget = { wholeTextSearches: MAX_WHOLE_TEXT_FUZZY_SEARCHES, exhausted: 0 };
   for (const [index, annotation] of annotations.entries()) {
     placements.push(place(texts.get(targetKey(annotation.document))!.text, annotation, budget));
-    if (index % PLACE_BATCH === PLACE_BATCH - 1) await new Promise((resolve) => setImmediate(resolve));
+    if (index % PLACE_BATCH === PLACE_BATCH - 1) await nextTurn();
   }
   if (budget.exhausted > 0) {
     warnings.push(`${budget.exhausted} annotations gave only a quote; past the first ${MAX_WHOLE_TEXT_FUZZY_SEARCHES}, they were matched on their exact words only.`);

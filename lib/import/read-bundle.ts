@@ -11,6 +11,7 @@ import {
   type BundleLink,
   type BundleManifest,
 } from "../export/bundle-format";
+import { nextTurn } from "../next-turn";
 import { ImportRejected, type ImportProblem } from "./import-problems";
 
 /**
@@ -168,7 +169,7 @@ async function parseLines<S extends z.ZodType>(
     }
     const record = parseRecord(schema, line, `${name}, line ${lineNumber}`, note);
     if (record !== undefined) records.push(record);
-    if (lineNumber % batch === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (lineNumber % batch === 0) await nextTurn();
   }
   return records;
 }
