@@ -30,6 +30,10 @@ function contradictionEffect(verdict: string, isFirst: boolean, withinDocument: 
   return firstWins === isFirst ? "supports" : "undermines";
 }
 
+/** How many pieces of evidence the summary lists (a long source has thousands of judged claims). */
+export const EVIDENCE_SHOWN = 25;
+const EVIDENCE_ORDER: Record<string, number> = { REFUTED: 1, DISPUTED: 2, CORROBORATED: 3, UNVERIFIED: 4 };
+
 /**
  * How reliable a source looks from the verdicts on it: its claims' verdicts, and the decided
  * contradictions it takes part in (the side judged more reliable gains, the other loses; "both
@@ -37,10 +41,6 @@ function contradictionEffect(verdict: string, isFirst: boolean, withinDocument: 
  * rating, when set, overrides the derived label and says so. The evidence listed is the first
  * EVIDENCE_SHOWN, most telling first; `evidenceTotal` says how many there are.
  */
-/** How many pieces of evidence the summary lists (a long source has thousands of judged claims). */
-export const EVIDENCE_SHOWN = 25;
-const EVIDENCE_ORDER: Record<string, number> = { REFUTED: 1, DISPUTED: 2, CORROBORATED: 3, UNVERIFIED: 4 };
-
 export async function getReliabilitySummary(db: DbClient, { actor, documentId }: { actor: { id: string }; documentId: string }) {
   await requireDocumentRole(db, { userId: actor.id, documentId, minimum: "VIEWER" });
   const [document, claims, links] = await Promise.all([
@@ -86,13 +86,10 @@ export async function getReliabilitySummary(db: DbClient, { actor, documentId }:
   for (const c of claims) claimCounts[c.verdict ?? "UNVERIFIED"] = (claimCounts[c.verdict ?? "UNVERIFIED"] ?? 0) + 1;
 
   // The list a reader looks through: contradictions first, then the decided claims (refuted,
-  // disputed, corroborated), then the open ones, each group in text order; the counts cover all.
+  // disputed, corroborated), then the open ones, each group in text order (sort is stable); the
+  // counts cover all.
   const order = (item: ReliabilityEvidence) => (item.source === "contradiction" ? 0 : (EVIDENCE_ORDER[item.verdict] ?? 4));
-  const shown = evidence
-    .map((item, index) => ({ item, index }))
-    .sort((a, b) => order(a.item) - order(b.item) || a.index - b.index)
-    .slice(0, EVIDENCE_SHOWN)
-    .map(({ item }) => item);
+  const shown = [...evidence].sort((a, b) => order(a) - order(b)).slice(0, EVIDENCE_SHOWN);
 
   const decided = counts.supports + counts.undermines;
   const derived =

@@ -15,7 +15,7 @@ export function createReadingModePlugin() {
       apply: (tr, value) => (tr.getMeta(readingModeKey) as { editing: boolean } | undefined) ?? value,
     },
     filterTransaction(tr, state) {
-      if (!tr.docChanged || tr.getMeta(readingModeKey) || tr.getMeta("allowTextChange")) return true;
+      if (!tr.docChanged || tr.getMeta(readingModeKey)) return true;
       return readingModeKey.getState(state)?.editing ?? false;
     },
   });
