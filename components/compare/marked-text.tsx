@@ -1,4 +1,5 @@
 import { splitParagraphs } from "@/lib/documents/split-paragraphs";
+import { BlockElement } from "@/components/documents/document-text";
 import { markedPieces, type Mark } from "@/components/documents/marked-pieces";
 
 export type { Mark };
@@ -8,14 +9,11 @@ export function MarkedText({ text, marks }: { text: string; marks: Mark[] }) {
   const blocks = splitParagraphs(text);
   return (
     <div className="reading compare-reading">
-      {blocks.map((block) => {
-        const Tag = block.role === "heading" ? "h2" : "p";
-        return (
-          <Tag key={block.start} className={block.role === "heading" ? "block-heading" : block.role === "footnote" ? "block-footnote" : undefined}>
-            {markedPieces(text, block, marks, "mark")}
-          </Tag>
-        );
-      })}
+      {blocks.map((block) => (
+        <BlockElement key={block.start} block={block}>
+          {markedPieces(text, block, marks, "mark")}
+        </BlockElement>
+      ))}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { splitParagraphs, type TextBlock } from "@/lib/documents/split-paragraphs";
 import { markedPieces, type Mark } from "./marked-pieces";
 
@@ -9,22 +10,26 @@ import { markedPieces, type Mark } from "./marked-pieces";
 export function DocumentText({ text, blocks = splitParagraphs(text), marks = [] }: { text: string; blocks?: TextBlock[]; marks?: readonly Mark[] }) {
   return (
     <div className="reading" lang="en">
-      {blocks.map((block) => {
-        const offsets = { "data-start": block.start, "data-end": block.end };
-        const content = marks.length > 0 ? markedPieces(text, block, marks, "span") : block.text;
-        if (block.role === "heading") {
-          return (
-            <h2 key={block.start} className="block-heading" {...offsets}>
-              {content}
-            </h2>
-          );
-        }
-        return (
-          <p key={block.start} className={block.role === "footnote" ? "block-footnote" : undefined} {...offsets}>
-            {content}
-          </p>
-        );
-      })}
+      {blocks.map((block) => (
+        <BlockElement key={block.start} block={block} withOffsets>
+          {marks.length > 0 ? markedPieces(text, block, marks, "span") : block.text}
+        </BlockElement>
+      ))}
     </div>
+  );
+}
+
+/**
+ * One block of a source's text as its element: a heading, a footnote or a paragraph; with its
+ * offsets into the text (data-start/data-end) when `withOffsets`.
+ */
+export function BlockElement({ block, withOffsets = false, children }: { block: TextBlock; withOffsets?: boolean; children: ReactNode }) {
+  const Tag = block.role === "heading" ? "h2" : "p";
+  const className = block.role === "heading" ? "block-heading" : block.role === "footnote" ? "block-footnote" : undefined;
+  const offsets = withOffsets ? { "data-start": block.start, "data-end": block.end } : {};
+  return (
+    <Tag className={className} {...offsets}>
+      {children}
+    </Tag>
   );
 }

@@ -4,6 +4,7 @@ import type { Editor } from "@tiptap/core";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { memo, useEffect, useMemo, useState, type MouseEvent } from "react";
 import { createOffsetMap } from "@/lib/anchoring/prosemirror-offsets";
+import { BlockElement } from "@/components/documents/document-text";
 import type { TextBlock } from "@/lib/documents/split-paragraphs";
 import type { TextSection } from "@/lib/documents/text-sections";
 import { readingModeKey } from "@/components/editor/plugins/reading-mode-plugin";
@@ -170,17 +171,11 @@ const StaticSection = memo(function StaticSection({
         onActivate(section, offsetAtPoint(event) ?? section.start);
       }}
     >
-      {blocks.slice(section.firstBlock, section.lastBlock + 1).map((block) =>
-        block.role === "heading" ? (
-          <h2 key={block.start} className="block-heading" data-start={block.start}>
-            {block.text}
-          </h2>
-        ) : (
-          <p key={block.start} className={block.role === "footnote" ? "block-footnote" : undefined} data-start={block.start}>
-            {block.text}
-          </p>
-        ),
-      )}
+      {blocks.slice(section.firstBlock, section.lastBlock + 1).map((block) => (
+        <BlockElement key={block.start} block={block} withOffsets>
+          {block.text}
+        </BlockElement>
+      ))}
     </div>
   );
 });
