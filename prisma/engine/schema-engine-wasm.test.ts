@@ -18,7 +18,9 @@ describe("offline schema engine shim", () => {
     expect(first).toContain("applied");
     expect(migrateDatabase(url)).toContain("No pending migrations to apply.");
     expect(fs.existsSync(path.join(dir, "shim.db-journal"))).toBe(false);
-  });
+    // Two CLI runs, each starting Prisma's CLI and its WebAssembly engine: ~3 s on a calm machine,
+    // over 20 s when both cores are busy.
+  }, 120_000);
 
   it("leaves a database the generated client can write to and read back", async () => {
     const db = createDatabaseClient(url);
