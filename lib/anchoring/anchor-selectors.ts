@@ -19,9 +19,9 @@ export interface AnchorOptions {
   /** The least similarity accepted, 0–1 (default 0.75). */
   minScore?: number;
   /**
-   * Where the match must lie, text.slice(lo, hi) (default: anywhere). Approximate matches are
-   * clipped to it, and a boundary of theirs that would cut a word is moved to the word's edge
-   * inside (see confineToWindow); the passage-moved-whole fallback only looks inside it too.
+   * Where the match must lie, text.slice(lo, hi) (default: anywhere): copies of the quote are only
+   * taken there; approximate matches are clipped to it, and a boundary of theirs that would cut a
+   * word (where the quote's did not) moves to the word's edge inside (see confineToWindow).
    */
   within?: { lo: number; hi: number };
 }
