@@ -127,6 +127,22 @@ describe("anchorSelectors", () => {
     expect(anchorSelectors(edited, selectors, { window: 20_000 }).status).toBe("fuzzy");
   });
 
+  it("takes nothing outside `within`: no copy of the quote, no neighbouring letters, no word cut in two", () => {
+    const text = "Zinoviev spoke first. The Leningrad delegation stood with Zinoviev to the end; the Leningrad delegation stood with Zinoviev to the end, wrote Pravda.";
+    const exact = "Leningrad delegation stood with Zinoviev to the end";
+    const selectors = selectorsFor(text, exact);
+    // The first copy lost "Leningrad "; the second, untouched, lies outside the bounds.
+    const edited = text.replace("The Leningrad delegation", "The delegation");
+    const lo = edited.indexOf("The delegation");
+    const within = { lo: lo + 2, hi: lo + "The delegation stood with Zinoviev to the end".length };
+    expect(anchorSelectors(edited, selectors)).toMatchObject({ status: "moved", start: edited.lastIndexOf(exact) });
+    const result = anchorSelectors(edited, selectors, { within });
+    expect(result.status).toBe("fuzzy");
+    // "e delegation…" would start inside "The": the match starts at the next whole word instead.
+    expect(span(edited, result)).toBe("delegation stood with Zinoviev to the end");
+    expect(anchorSelectors(edited, selectors, { within: { lo: 0, hi: lo } })).toMatchObject({ status: "orphaned" });
+  });
+
   it("finds a passage moved far away whole, with its context", () => {
     const exact = "the Political Report of the Central Committee";
     const selectors = selectorsFor(text000, exact);

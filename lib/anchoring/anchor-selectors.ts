@@ -1,5 +1,7 @@
 import search from "approx-string-match";
+import { confineToWindow, cutsWord, type WordCuts } from "./confine-to-window";
 import { contextSimilarity } from "./context-similarity";
+import { editDistance } from "./edit-distance";
 import { matchLongQuote, type QuoteMatch } from "./match-long-quote";
 import { searchWindow } from "./search-window";
 import { splitsSurrogatePair } from "./splits-surrogate-pair";
@@ -16,6 +18,12 @@ export interface AnchorOptions {
   window?: number;
   /** The least similarity accepted, 0–1 (default 0.75). */
   minScore?: number;
+  /**
+   * Where the match must lie, text.slice(lo, hi) (default: anywhere): copies of the quote are only
+   * taken there; approximate matches are clipped to it, and a boundary of theirs that would cut a
+   * word (where the quote's did not) moves to the word's edge inside (see confineToWindow).
+   */
+  within?: { lo: number; hi: number };
 }
 
 const QUOTE_WEIGHT = 0.8;
@@ -71,14 +79,18 @@ export function anchorSelectors(text: string, selectors: TextSelectors, options:
   if (options.window !== undefined && !(options.window >= 0)) throw new RangeError(`window must be 0 or more; got ${options.window}.`);
   if (!exact) return { status: "orphaned", score: 0 };
 
+  const bounds = wholeBounds(text, options.within);
+  const inBounds = (from: number, to: number) => from >= bounds.lo && to <= bounds.hi;
   const { start, end } = position;
-  if (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= text.length && text.slice(start, end) === exact && isWhole(text, start, end)) {
+  if (Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end <= text.length && inBounds(start, end) && text.slice(start, end) === exact && isWhole(text, start, end)) {
     return { status: "exact", start, end, score: 1 };
   }
 
   const rawHint = options.hint ?? start;
-  const hint = Number.isFinite(rawHint) ? Math.min(text.length, Math.max(0, Math.round(rawHint))) : 0;
-  const window = searchWindow(text, hint, exact.length, options.window);
+  const hint = Number.isFinite(rawHint) ? Math.min(bounds.hi, Math.max(bounds.lo, Math.round(rawHint))) : bounds.lo;
+  const window = clip(searchWindow(text, hint, exact.length, options.window), bounds);
+  // The quote's own boundaries may cut words (a reader selected part of one); others may not.
+  const wordCuts: WordCuts = { start: cutsWord(prefix + exact, prefix.length), end: cutsWord(exact + suffix, exact.length) };
   let bestSeen = 0;
   const score = (matchStart: number, matchEnd: number, errors: number): Candidate => {
     const quoteScore = 1 - errors / exact.length;
@@ -103,13 +115,21 @@ export function anchorSelectors(text: string, selectors: TextSelectors, options:
   // An approximate match near the hint, nearest stretch first.
   if (exact.length >= MIN_FUZZY_LENGTH) {
     const maxErrors = Math.floor(exact.length * (1 - minScore) + 1e-9);
-    const near = searchWindow(text, hint, exact.length, Math.min(NEAR_RADIUS, options.window ?? NEAR_RADIUS));
+    const near = clip(searchWindow(text, hint, exact.length, Math.min(NEAR_RADIUS, options.window ?? NEAR_RADIUS)), bounds);
+    const confine = (m: QuoteMatch): QuoteMatch[] => {
+      if (!options.within) return [m];
+      const kept = confineToWindow(text, m.start, m.end, bounds, wordCuts);
+      if (!kept) return [];
+      if (kept.start === m.start && kept.end === m.end) return [m];
+      const errors = editDistance(exact, text.slice(kept.start, kept.end), maxErrors);
+      return errors === undefined ? [] : [{ ...kept, errors }];
+    };
     for (const { lo, hi } of near.lo === window.lo && near.hi === window.hi ? [window] : [near, window]) {
       const matches =
         exact.length > LONG_QUOTE_LENGTH
           ? matchLongQuote(text, exact, lo, hi, maxErrors, hint)
           : search(text.slice(lo, hi), exact, maxErrors).map((m) => ({ start: lo + m.start, end: lo + m.end, errors: m.errors }));
-      const fuzzy = pickBest(nearest(matches.map((m) => wholeCharacters(text, m)), hint).map((m) => score(m.start, m.end, m.errors)));
+      const fuzzy = pickBest(nearest(matches.map((m) => wholeCharacters(text, m)).flatMap(confine), hint).map((m) => score(m.start, m.end, m.errors)));
       if (fuzzy && (!best || better(fuzzy, best))) best = fuzzy;
       if (best) break;
     }
@@ -121,12 +141,27 @@ export function anchorSelectors(text: string, selectors: TextSelectors, options:
     let moved: number | undefined;
     for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
       const after = at + exact.length;
-      if (at < prefix.length || !text.startsWith(prefix, at - prefix.length) || !text.startsWith(suffix, after) || !isWhole(text, at, after)) continue;
+      if (!inBounds(at, after) || at < prefix.length || !text.startsWith(prefix, at - prefix.length) || !text.startsWith(suffix, after) || !isWhole(text, at, after)) continue;
       if (moved === undefined || Math.abs(at - hint) < Math.abs(moved - hint)) moved = at;
     }
     if (moved !== undefined) return { status: "moved", start: moved, end: moved + exact.length, score: 1 };
   }
   return { status: "orphaned", score: bestSeen };
+}
+
+/** The `within` bounds as whole characters inside the text (all of it when absent). */
+function wholeBounds(text: string, within: AnchorOptions["within"]): { lo: number; hi: number } {
+  if (!within) return { lo: 0, hi: text.length };
+  let lo = Number.isFinite(within.lo) ? Math.min(text.length, Math.max(0, Math.ceil(within.lo))) : 0;
+  let hi = Number.isFinite(within.hi) ? Math.min(text.length, Math.max(lo, Math.floor(within.hi))) : text.length;
+  if (splitsSurrogatePair(text, lo)) lo += 1;
+  if (splitsSurrogatePair(text, hi)) hi -= 1;
+  return { lo, hi: Math.max(lo, hi) };
+}
+
+function clip(window: { lo: number; hi: number }, bounds: { lo: number; hi: number }): { lo: number; hi: number } {
+  const lo = Math.min(bounds.hi, Math.max(window.lo, bounds.lo));
+  return { lo, hi: Math.max(lo, Math.min(window.hi, bounds.hi)) };
 }
 
 function found(candidate: Candidate): AnchorResult {

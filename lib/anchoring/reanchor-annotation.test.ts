@@ -83,4 +83,55 @@ describe("reanchorAnnotation", () => {
     const edited = splice(text, 10, 0, "x");
     expect(reanchorAnnotation(text, edited, stale)).toMatchObject({ status: "moved" });
   });
+
+  describe("never widens a highlight into words it did not cover (issue 16)", () => {
+    /** Old span ∪ edited region, mapped through the edit: where a re-anchored span may lie. */
+    const allowed = (start: number, end: number, at: number, removed: number, inserted: number) => ({ lo: Math.min(start, at), hi: end >= at + removed ? end + inserted - removed : at + inserted });
+
+    it("does not reach back into the sentence before when a delete removed the quote's first letters", () => {
+      const source = "The April Conference of 1925 had already decided. Now new was decided on the economy: the congress only confirmed it.";
+      const quoted = annotate(source, "new was decided on the economy:");
+      const at = source.indexOf(" Now new w");
+      const edited = splice(source, at, " Now new w".length, "");
+      const result = reanchorAnnotation(source, edited, quoted);
+      // It used to become "ded.as decided on the economy:", the end of "already decided." in front.
+      expect(result.selectors?.quote.exact).not.toContain("ded.");
+      expect(result).toMatchObject({ status: "fuzzy", selectors: { quote: { exact: "as decided on the economy:" } } });
+      const window = allowed(quoted.position.start, quoted.position.end, at, " Now new w".length, 0);
+      expect(result.selectors?.position.start).toBeGreaterThanOrEqual(window.lo);
+      expect(result.selectors?.position.end).toBeLessThanOrEqual(window.hi);
+    });
+
+    it("does not take in the end of a word a replace left just before the quote", () => {
+      const source = "Around the Fourteenth Congress grew an authoritative apparatus: the reference books round it.… Later came the memoirs.";
+      const quoted = annotate(source, "the reference books round it.…");
+      const at = source.indexOf("apparatus: the");
+      const edited = splice(source, at, "apparatus: the".length, "narrative");
+      const result = reanchorAnnotation(source, edited, quoted);
+      // It used to become "tive reference books round it.…", cutting "narrative" in two.
+      expect(result.selectors?.quote.exact).not.toContain("tive");
+      expect(result).toMatchObject({ status: "fuzzy", selectors: { quote: { exact: "reference books round it.…" } } });
+      const window = allowed(quoted.position.start, quoted.position.end, at, "apparatus: the".length, "narrative".length);
+      expect(result.selectors?.position.start).toBeGreaterThanOrEqual(window.lo);
+      expect(result.selectors?.position.end).toBeLessThanOrEqual(window.hi);
+    });
+
+    it("keeps a boundary the reader placed inside a word", () => {
+      const source = "The delegates spoke of ‘war communism’ and of the New Economic Policy.";
+      const quoted = annotate(source, "communism’ and of the New Eco");
+      const edited = source.replace("and of", "and, of");
+      const result = reanchorAnnotation(source, edited, quoted);
+      expect(result).toMatchObject({ status: "fuzzy", selectors: { quote: { exact: "communism’ and, of the New Eco" } } });
+    });
+
+    it("still finds a passage moved whole inside the edited region", () => {
+      const first = "Stalin opened the congress with the political report of the Central Committee.";
+      const second = "Zinoviev demanded a co-report, which the delegates granted after a long debate on it.";
+      const source = `${first}\n\n${second}\n\nThe sessions ran until the last day of December.`;
+      const quoted = annotate(source, "the political report of the Central Committee");
+      const edited = `${second}\n\n${first}\n\nThe sessions ran until the last day of December.`;
+      const result = reanchorAnnotation(source, edited, quoted);
+      expect(result).toMatchObject({ status: "moved", selectors: { position: { start: edited.indexOf(quoted.quote.exact) }, quote: { exact: "the political report of the Central Committee" } } });
+    });
+  });
 });

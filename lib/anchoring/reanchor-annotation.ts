@@ -1,5 +1,6 @@
 import { anchorSelectors, type AnchorOptions } from "./anchor-selectors";
 import { describeRange } from "./describe-range";
+import { editWindow } from "./edit-window";
 import { diffTexts } from "./map-offset-through-edit";
 import { mapOffsetThroughRegion, type ChangedRegion } from "./map-offset-through-region";
 import { splitsSurrogatePair } from "./splits-surrogate-pair";
@@ -19,6 +20,12 @@ export interface ReanchorResult {
  * exact if any of those placements leaves it untouched. Otherwise the quote is searched for around
  * the mapped offset (anchorSelectors); offsets deep inside a changed region are mapped in
  * proportion across it rather than clamped to its edge, as such a region often spans several edits.
+ *
+ * The search is confined to the annotation's old span together with the edited region, mapped
+ * through the edit (editWindow): the span may shrink to what survives of its passage, follow text
+ * typed into it, or become an orphan, but it never reaches into the words around it for a better
+ * score. (Only when the stored offsets do not read the quote in the old text, so that there is no
+ * old span to speak of, is the quote searched for around them unconfined.)
  */
 export function reanchorAnnotation(
   oldText: string,
@@ -47,7 +54,8 @@ export function reanchorAnnotation(
 
   const inside = start > region.from && start < region.to;
   const hint = inside ? region.from + Math.round(((start - region.from) * (region.newTo - region.from)) / (region.to - region.from)) : mappedStart;
-  const result = anchorSelectors(newText, { position: { start: mappedStart, end: Math.max(mappedStart, mappedEnd) }, quote }, { ...options, hint });
+  const within = oldText.slice(start, end) === quote.exact ? editWindow(start, end, region) : undefined;
+  const result = anchorSelectors(newText, { position: { start: mappedStart, end: Math.max(mappedStart, mappedEnd) }, quote }, { ...options, hint, within });
   if (result.status === "orphaned") return { status: "orphaned", score: result.score };
   return { status: result.status, selectors: describeRange(newText, result.start, result.end), score: result.score };
 }

@@ -19,7 +19,9 @@ export interface ReanchorCounts {
  * Saves an edited transcription as a new revision and re-checks every annotation on the document
  * (private ones included) against it: at its mapped position, then its quote near there, then a
  * windowed fuzzy match with a minimum score; below that it becomes an orphan, never moved to other
- * words. One transaction: the revision and all re-anchored annotations land together.
+ * words. A re-anchored span stays within its old span ∪ the edited region (reanchorAnnotation), the
+ * rule the section editor applies on screen, so what was drawn while editing is what is stored.
+ * One transaction: the revision and all re-anchored annotations land together.
  */
 export async function reviseDocumentText(db: Db, { actor, documentId, input }: { actor: { id: string }; documentId: string; input: unknown }) {
   await requireDocumentRole(db, { userId: actor.id, documentId, minimum: "EDITOR" });

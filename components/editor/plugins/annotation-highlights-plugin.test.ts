@@ -3,6 +3,8 @@ import { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { EditorState, TextSelection } from "@tiptap/pm/state";
 import type { Decoration } from "@tiptap/pm/view";
 import { describe, expect, it } from "vitest";
+import { describeRange } from "@/lib/anchoring/describe-range";
+import { reanchorAnnotation } from "@/lib/anchoring/reanchor-annotation";
 import { splitParagraphs } from "@/lib/documents/split-paragraphs";
 import { readingExtensions } from "../reading-extensions";
 import { buildDocumentContent } from "../utils/build-document-content";
@@ -14,8 +16,8 @@ import { createReadingModePlugin, readingModeKey } from "./reading-mode-plugin";
 const TEXT = "About the discussion\n\nQuestion: Is the Central Committee's position approved by the party?\n\nAnswer: More than 90% of members approve it.";
 const schema = getSchema(readingExtensions);
 
-function createState() {
-  const doc = ProseMirrorNode.fromJSON(schema, buildDocumentContent(splitParagraphs(TEXT)));
+function createState(text = TEXT) {
+  const doc = ProseMirrorNode.fromJSON(schema, buildDocumentContent(splitParagraphs(text)));
   return EditorState.create({ doc, plugins: [createReadingModePlugin(), createAnnotationHighlightsPlugin()] });
 }
 
@@ -88,6 +90,45 @@ describe("annotation highlights plugin", () => {
     state = state.apply(state.tr.delete(from, to));
     expect(highlightRange(state, "a")).toBeNull();
     expect(highlightRange(state, "q")).not.toBeNull();
+  });
+
+  describe("an edit reaching into a highlight (issue 16)", () => {
+    const SOURCE = "The April Conference of 1925 had already decided.\n\nNow new was decided on the economy: the congress only confirmed it.";
+    const QUOTE = "new was decided on the economy:";
+    const editing = () => {
+      const state = createState(SOURCE);
+      return withMeta(state.apply(state.tr.setMeta(readingModeKey, { editing: true })), { type: "set", highlights: [highlight(state, "h", QUOTE)] });
+    };
+    /** What the server stores for the same edit, made to the plain text. */
+    const stored = (at: number, length: number) => {
+      const edited = SOURCE.slice(0, at) + SOURCE.slice(at + length);
+      const start = SOURCE.indexOf(QUOTE);
+      return reanchorAnnotation(SOURCE, edited, describeRange(SOURCE, start, start + QUOTE.length)).selectors?.quote.exact;
+    };
+
+    it("moves a start the edit left inside a word to that word's end, as the server does", () => {
+      let state = editing();
+      const from = rangeOf(state, "Now new").from + "Now".length;
+      state = state.apply(state.tr.delete(from, from + " ne".length));
+      // "Now new was" lost " ne": the highlight's remaining "w" is the end of "Noww".
+      expect(state.doc.textContent).toContain("Noww was decided");
+      expect(textOf(state, highlightRange(state, "h")!)).toBe("was decided on the economy:");
+      expect(stored(SOURCE.indexOf("Now new") + "Now".length, " ne".length)).toBe("was decided on the economy:");
+    });
+
+    it("keeps a highlight whose remaining start is a whole word, as the server does", () => {
+      let state = editing();
+      const from = rangeOf(state, "Now new").from;
+      state = state.apply(state.tr.delete(from, from + "Now new w".length));
+      expect(textOf(state, highlightRange(state, "h")!)).toBe("as decided on the economy:");
+      expect(stored(SOURCE.indexOf("Now new w"), "Now new w".length)).toBe("as decided on the economy:");
+    });
+
+    it("leaves highlights the edit only touched at an edge as mapping puts them", () => {
+      let state = editing();
+      state = state.apply(state.tr.insertText("re", rangeOf(state, QUOTE).from));
+      expect(textOf(state, highlightRange(state, "h")!)).toBe(QUOTE);
+    });
   });
 
   it("adds, replaces and removes single highlights without touching the others", () => {

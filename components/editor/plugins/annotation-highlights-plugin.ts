@@ -1,6 +1,7 @@
 import { Plugin, PluginKey, type EditorState, type Transaction } from "@tiptap/pm/state";
 import { DecorationSet } from "@tiptap/pm/view";
 import { buildHighlightDecoration, type Highlight } from "../utils/build-highlight-decoration";
+import { confineMappedHighlights } from "../utils/confine-mapped-highlights";
 
 export type HighlightAction =
   | { type: "set"; highlights: Highlight[] }
@@ -23,7 +24,9 @@ function withFocus(highlight: Highlight, focusedId: string | null) {
  * Annotations as decorations held in plugin state (ProseMirror's collab comment example): they
  * overlap freely, leave the source's text untouched, and follow edits by mapping. The set is built
  * in full only at creation (from `initial`) and on "set"; every other change adds or removes single
- * decorations, and a document change maps the set through the transaction instead of rebuilding it.
+ * decorations, and a document change maps the set through the transaction instead of rebuilding it
+ * (then confines the few highlights the edit reached inside, as the server's re-anchoring does:
+ * confineMappedHighlights).
  */
 export function createAnnotationHighlightsPlugin(initial: readonly Highlight[] = []) {
   return new Plugin<HighlightState>({
@@ -33,7 +36,7 @@ export function createAnnotationHighlightsPlugin(initial: readonly Highlight[] =
       init: (_config, state) => ({ decorations: initial.length > 0 ? DecorationSet.create(state.doc, initial.map((h) => withFocus(h, null))) : DecorationSet.empty, focusedId: null }),
       apply(tr: Transaction, state: HighlightState, _old: EditorState, newState: EditorState): HighlightState {
         let { decorations, focusedId } = state;
-        if (tr.docChanged) decorations = decorations.map(tr.mapping, tr.doc);
+        if (tr.docChanged) decorations = confineMappedHighlights(state.decorations, decorations.map(tr.mapping, tr.doc), tr, focusedId);
         const action = tr.getMeta(annotationHighlightsKey) as HighlightAction | undefined;
         if (!action) return decorations === state.decorations ? state : { decorations, focusedId };
         const doc = newState.doc;
