@@ -85,6 +85,48 @@ describe("no 500 from any input", () => {
     expect(tried).toBeGreaterThan(200);
   });
 
+  it("every write handler answers hostile JSON bodies (huge numbers, wrong types, NUL, lone surrogates, __proto__) with a 4xx, never 5xx", async () => {
+    const revision = await currentRevision(db, documentId);
+    const annotation = await db.annotation.create({
+      data: { workspaceId, documentId, authorId: user.id, madeOnRevisionId: revision.id, anchorRevisionId: revision.id, start: 4, end: 12, exact: "congress", kind: "CLAIM" },
+    });
+    const ids = { documentId, annotationId: annotation.id, linkId: "cl0000000000000000000000", replyId: "cl0000000000000000000000", workspaceId };
+    const huge = 9007199254740991;
+    const bodies: unknown[] = [
+      { revisionId: revision.id, start: huge, end: huge + 1, exact: "congress", kind: "CLAIM" },
+      { revisionId: revision.id, start: -1, end: 1e308, exact: "congress", kind: "CLAIM", confidence: 1e20 },
+      { revisionId: revision.id, start: 4, end: 12, exact: "congress", kind: "CLAIM", confidence: -5, note: "\u0000" },
+      { baseRevisionId: revision.id, text: "x\u0000y" },
+      { baseRevisionId: huge, text: 12 },
+      { rating: 1e308, reason: "r" },
+      { rating: 3.5, reason: "\uD800" },
+      { verdict: ["CORROBORATED"], rationale: { a: 1 } },
+      { sourceAnnotationId: annotation.id, targetAnnotationId: huge, type: "CONTRADICTS" },
+      { body: "\uDC00" },
+      { name: "x".repeat(100_000) },
+      JSON.parse('{"__proto__": {"admin": true}, "constructor": {"prototype": {"x": 1}}}'),
+      [1, 2, 3],
+      "a string",
+      null,
+    ];
+    let tried = 0;
+    for (const file of routeFiles()) {
+      const exports = (await import(file)) as Record<string, unknown>;
+      for (const method of ["POST", "PUT", "PATCH"]) {
+        const handler = exports[method] as Handler | undefined;
+        if (!handler || file.includes("import") || file.includes(`workspaces${path.sep}[workspaceId]${path.sep}documents`)) continue;
+        for (const body of bodies) {
+          const response = await handler(siteRequest("/api/x", { method, jar, json: body }), { params: Promise.resolve(ids) });
+          const where = `${method} ${path.relative(root, file)} with ${JSON.stringify(body)?.slice(0, 80)}`;
+          expect(response.status, where).toBeLessThan(500);
+          tried += 1;
+        }
+      }
+    }
+    expect(tried).toBeGreaterThan(100);
+    expect(await db.documentRevision.count({ where: { documentId } })).toBe(1);
+  });
+
   it("refuses impossible export dates (2025-02-30 is not 2 March) with 422", async () => {
     for (const [from, to] of [["2025-02-30", ""], ["2025-13-01", ""], ["2025-04-31", ""], ["", "2024-02-30"], ["2025-00-10", ""]]) {
       const query = new URLSearchParams({ format: "csv", ...(from && { from }), ...(to && { to }) });
