@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { unstorableTextReason } from "../validations/text-rules";
 
 /** The largest text a document may have, in bytes of UTF-8. */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -17,21 +18,6 @@ function tooLarge(bytes: number): AppError {
   });
 }
 
-// NUL and the C0 controls other than tab, newline, carriage return and form feed do not occur in
-// real text; a lone surrogate (half of a UTF-16 pair) cannot be stored as UTF-8 at all.
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000E-\u001F]/;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/**
- * What makes a string unfit to store as text, or null when it is fine: the one rule for pasted,
- * uploaded, edited and imported text, and for every other string an import brings.
- */
-export function unstorableTextReason(text: string): string | null {
-  if (CONTROL_CHARACTER.test(text)) return "contains control characters that only binary files have";
-  if (LONE_SURROGATE.test(text)) return "contains a lone surrogate (half of a UTF-16 character pair), which is not text";
-  return null;
-}
-
 /**
  * Normalises a document's text once, before anything is anchored to it: line endings become \n,
  * a byte-order mark goes, and paragraphs are separated by exactly one blank line with no blank space
@@ -48,12 +34,13 @@ export function normaliseDocumentText(raw: string): string {
     .filter(Boolean)
     .join("\n\n");
   if (!text) throw new AppError("INVALID_INPUT", "The text is empty. Paste the source's text or choose a file.", { text: "The text is empty." });
-  if (CONTROL_CHARACTER.test(text)) {
+  const reason = unstorableTextReason(text);
+  if (reason === "control") {
     throw new AppError("INVALID_INPUT", "The text contains control characters that only binary files have. Is this really a text file?", {
       text: "Contains binary control characters.",
     });
   }
-  if (LONE_SURROGATE.test(text)) {
+  if (reason === "surrogate") {
     throw new AppError("INVALID_INPUT", "The text contains a broken character (a lone UTF-16 surrogate). Copy the text again from its source.", {
       text: "Contains a broken character.",
     });

@@ -1,4 +1,5 @@
-import { MAX_DOCUMENT_BYTES, unstorableTextReason } from "../documents/read-document-text";
+import { MAX_DOCUMENT_BYTES } from "../documents/read-document-text";
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextReason } from "../validations/text-rules";
 import type { ImportPlan } from "./import-plan";
 import { ImportRejected, type ImportProblem } from "./import-problems";
 
@@ -52,7 +53,7 @@ function checkValues(value: unknown, where: string, problem: (where: string, mes
   const named = field ? `${where}: ${field}` : where;
   if (typeof value === "string") {
     const reason = unstorableTextReason(value);
-    if (reason) problem(named, `The text ${reason}.`);
+    if (reason) problem(named, `The text ${UNSTORABLE_TEXT_MESSAGE[reason]}.`);
   } else if (typeof value === "number") {
     if (!Number.isSafeInteger(value) || Math.abs(value) > MAX_STORED_INTEGER) problem(named, `The number ${value} is out of range.`);
   } else if (value instanceof Date) {

@@ -198,6 +198,19 @@ describe("no 500 from any input", () => {
     });
   });
 
+  it("annotation notes and replies follow the same text rule: NUL and lone surrogates are refused with 422", async () => {
+    const { POST: createAnnotationRoute } = await import("@/app/api/documents/[documentId]/annotations/route");
+    const revision = await currentRevision(db, documentId);
+    for (const note of ["a\u0000b", "half \uD800 a pair"]) {
+      const response = await createAnnotationRoute(
+        siteRequest(`/api/documents/${documentId}/annotations`, { method: "POST", jar, json: { revisionId: revision.id, start: 4, end: 12, exact: "congress", kind: "CLAIM", note } }),
+        routeParams({ documentId }),
+      );
+      expect(response.status).toBe(422);
+      expect(await response.json()).toMatchObject({ error: { fieldErrors: { note: expect.any(String) } } });
+    }
+  });
+
   it("a text save with a lone surrogate (JSON can carry one) is refused, not stored as broken UTF-8", async () => {
     const revision = await currentRevision(db, documentId);
     const request = siteRequest(`/api/documents/${documentId}/text`, { method: "PUT", jar, json: { baseRevisionId: revision.id, text: "The congress \uD800 opened." } });
