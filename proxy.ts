@@ -1,19 +1,37 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { getToken } from "next-auth/jwt";
-import { getEnv } from "@/lib/env";
+import { hasSessionCookie } from "@/lib/auth/session-cookie";
+import { isMalformedPath } from "@/lib/http/malformed-path";
+
+/** The app pages a signed-out visitor is sent from to the sign-in page. */
+const SIGNED_IN_PAGES = /^\/(library|w|documents|account|compare)(\/|$)/;
 
 /**
- * Sends signed-out visitors of app pages to the sign-in page. This is a convenience only: every
- * page, route handler, server action and service checks the session and membership itself.
+ * Two conveniences, neither of them a security boundary (every page, route handler, server action
+ * and service checks the session and membership itself):
+ * - a path with percent-encoding that does not decode is answered 404 here (JSON for the API, the
+ *   not-found page otherwise): Next.js would throw on it while matching the route and answer 500;
+ * - a visitor with no session cookie at all is sent to the sign-in page. The cookie is only looked
+ *   at, not decrypted: the page reads the session once, and the page decides.
  */
-export async function proxy(request: NextRequest) {
-  const token = await getToken({ req: request, secret: getEnv().authSecret });
-  if (token) return NextResponse.next();
+export function proxy(request: NextRequest) {
+  const { pathname, search } = request.nextUrl;
+  if (isMalformedPath(pathname)) {
+    if (pathname.startsWith("/api/")) {
+      return NextResponse.json(
+        { error: { code: "NOT_FOUND", message: "Nothing is at this address: its percent-encoding is malformed.", fieldErrors: {} } },
+        { status: 404 },
+      );
+    }
+    // No route has this path, so the app's not-found page answers, with status 404.
+    return NextResponse.rewrite(new URL("/_malformed-address", request.url));
+  }
+  if (!SIGNED_IN_PAGES.test(pathname) || hasSessionCookie(request.headers.get("cookie"))) return NextResponse.next();
   const signIn = new URL("/signin", request.url);
-  signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
+  signIn.searchParams.set("callbackUrl", pathname + search);
   return NextResponse.redirect(signIn);
 }
 
 export const config = {
-  matcher: ["/library/:path*", "/w/:path*", "/documents/:path*", "/account/:path*"],
+  // Every path but Next's own assets; the work above is a string test unless the path holds "%".
+  matcher: ["/((?!_next/static|_next/image|icon\\.svg).*)"],
 };

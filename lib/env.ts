@@ -11,6 +11,11 @@ const envSchema = z.object({
   DATABASE_URL: z.string().optional(),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  NEXTAUTH_URL: z
+    .string()
+    .refine((value) => /^https?:\/\/[^/]/i.test(value) && URL.canParse(value), "NEXTAUTH_URL must be an http(s) URL such as https://workbench.example.org")
+    .optional(),
+  TRUST_PROXY: z.enum(["0", "1", "false", "true"], "TRUST_PROXY must be 1 (behind a reverse proxy) or 0").optional(),
 });
 
 export interface AppEnv {
@@ -20,6 +25,13 @@ export interface AppEnv {
   /** True when the operator set NEXTAUTH_SECRET: a real deployment, where no demo account is made. */
   authSecretConfigured: boolean;
   nodeEnv: "development" | "production" | "test";
+  /** The site's public origin (from NEXTAUTH_URL), or null to take it from each request's Host. */
+  publicOrigin: string | null;
+  /**
+   * True when a reverse proxy in front sets X-Forwarded-For/-Host/-Proto (TRUST_PROXY=1); only then
+   * are those headers believed, for the sign-in limits and for the site's own origin.
+   */
+  trustProxy: boolean;
 }
 
 let cached: AppEnv | undefined;
@@ -32,12 +44,14 @@ export function getEnv(): AppEnv {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  const { DATABASE_URL, NEXTAUTH_SECRET, NODE_ENV } = parsed.data;
+  const { DATABASE_URL, NEXTAUTH_SECRET, NODE_ENV, NEXTAUTH_URL, TRUST_PROXY } = parsed.data;
   cached = {
     databaseUrl: resolveDatabaseUrl(DATABASE_URL),
     authSecret: NEXTAUTH_SECRET ?? readOrCreateLocalSecret(),
     authSecretConfigured: NEXTAUTH_SECRET !== undefined,
     nodeEnv: NODE_ENV,
+    publicOrigin: NEXTAUTH_URL === undefined ? null : new URL(NEXTAUTH_URL).origin,
+    trustProxy: TRUST_PROXY === "1" || TRUST_PROXY === "true",
   };
   return cached;
 }

@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
   INVALID_INPUT: 422,
   RATE_LIMITED: 429,
 } as const;
@@ -44,12 +45,20 @@ export interface ErrorPayload {
   message: string;
   fieldErrors: Record<string, string>;
   details?: readonly string[];
+  /** For an unexpected failure: the id under which it was logged with its stack, to quote when reporting it. */
+  requestId?: string;
 }
 
 export function toErrorPayload(error: unknown): ErrorPayload {
   if (isAppError(error)) {
     return { code: error.code, message: error.message, fieldErrors: error.fieldErrors, ...(error.details.length > 0 && { details: error.details }) };
   }
-  console.error(error);
-  return { code: "INTERNAL", message: "Something went wrong on our side. Nothing was saved; please try again.", fieldErrors: {} };
+  const requestId = crypto.randomUUID();
+  console.error(`[workbench] unexpected error, request id ${requestId}:`, error instanceof Error ? (error.stack ?? error) : error);
+  return {
+    code: "INTERNAL",
+    message: `Something went wrong on our side. Nothing was saved; please try again. If it happens again, quote request id ${requestId}.`,
+    fieldErrors: {},
+    requestId,
+  };
 }

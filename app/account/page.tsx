@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PasswordForm } from "@/components/account/password-form";
 import { ProfileForm } from "@/components/account/profile-form";
+import { SignOutEverywhereForm } from "@/components/account/sign-out-everywhere-form";
 import { CreateWorkspaceForm } from "@/components/workspaces/create-workspace-form";
 import { getDb } from "@/lib/db";
 import { requirePageUser } from "@/lib/http/page-access";
 import { PASSWORD_MIN_LENGTH } from "@/lib/validations/auth";
 import { listUserWorkspaces } from "@/lib/workspaces/list-user-workspaces";
 import { ROLE_LABEL } from "@/lib/workspaces/require-workspace-role";
-import { changePasswordAction, createWorkspaceAction, updateProfileAction } from "./actions";
+import { changePasswordAction, createWorkspaceAction, signOutEverywhereAction, updateProfileAction } from "./actions";
 
 export const metadata: Metadata = { title: "Account" };
 
@@ -57,6 +58,10 @@ export default async function AccountPage() {
           <fieldset className="form-section">
             <legend>Password</legend>
             <PasswordForm action={changePasswordAction} minLength={PASSWORD_MIN_LENGTH} />
+          </fieldset>
+          <fieldset className="form-section">
+            <legend>Sessions</legend>
+            <SignOutEverywhereForm action={signOutEverywhereAction} />
           </fieldset>
         </div>
       </div>

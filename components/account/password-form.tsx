@@ -5,7 +5,7 @@ import { ActionForm, type FormAction } from "@/components/forms/action-form";
 
 export function PasswordForm({ action, minLength }: { action: FormAction; minLength: number }) {
   return (
-    <ActionForm action={action} submitLabel="Change password" pendingLabel="Changing…" successMessage="Your password is changed." resetOnSuccess>
+    <ActionForm action={action} submitLabel="Change password" pendingLabel="Changing…" successMessage="Your password is changed. Your other sessions are signed out." resetOnSuccess>
       {({ fieldErrors }) => (
         <>
           <Field id="current-password" label="Current password" error={fieldErrors.currentPassword}>

@@ -5,15 +5,32 @@ import { getEnv } from "../env";
 import { isAppError } from "../errors";
 import { authenticateUser } from "./authenticate-user";
 import { clientAddress } from "./client-address";
+import { endUserSession } from "./end-user-sessions";
+import { findLiveSession } from "./find-live-session";
+import { startUserSession } from "./start-user-session";
 
 /** Sessions last at most this long, then the person signs in again. */
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
+const SESSION_ENDED = "This session has ended.";
 
 export const authOptions: NextAuthOptions = {
   secret: getEnv().authSecret,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS, updateAge: 60 * 60 },
   jwt: { maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/signin" },
+  events: {
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await endUserSession(getDb(), token.sid);
+    },
+  },
+  logger: {
+    // An ended session read through /api/auth/session is expected, not an error worth a stack.
+    error(code, metadata) {
+      if (code === "JWT_SESSION_ERROR" && metadata instanceof Error && metadata.message === SESSION_ENDED) return;
+      console.error(`[next-auth][error][${code}]`, metadata);
+    },
+  },
   providers: [
     CredentialsProvider({
       name: "Email and password",
@@ -37,8 +54,17 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user) token.uid = user.id;
+    async jwt({ token, user }) {
+      if (user) {
+        // Signing in: a session row of its own, which sign-out and password changes delete.
+        token.uid = user.id;
+        token.sid = await startUserSession(getDb(), { userId: user.id, maxAgeSeconds: SESSION_MAX_AGE_SECONDS });
+        return token;
+      }
+      // Every later read through next-auth (/api/auth/session): a throw here makes next-auth
+      // answer "no session" and clear the cookie.
+      const live = typeof token.sid === "string" ? await findLiveSession(getDb(), token.sid) : null;
+      if (!live || live.id !== token.uid) throw new Error(SESSION_ENDED);
       return token;
     },
     session({ session, token }) {

@@ -9,5 +9,7 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
+    /** The UserSession row this token stands for: deleting the row ends the session. */
+    sid?: string;
   }
 }

@@ -1,7 +1,5 @@
-import { getServerSession } from "next-auth";
-import { getDb } from "../db";
 import { AppError } from "../errors";
-import { authOptions } from "./auth-options";
+import { getCurrentSession, getRequestSession, type CurrentSession } from "./current-session";
 
 /** The signed-in person, as services receive them. */
 export interface SessionUser {
@@ -11,19 +9,24 @@ export interface SessionUser {
 }
 
 /**
- * The signed-in user, read from the session token and confirmed against the database (a deleted
- * account's token stops working at once). Null when nobody is signed in.
+ * The signed-in user, read from the session cookie and confirmed against the database (a session
+ * that was ended, or a deleted account, stops working at once). Null when nobody is signed in.
  */
 export async function getSessionUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  if (!id) return null;
-  return getDb().user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
+  return (await getCurrentSession())?.user ?? null;
+}
+
+/**
+ * The current session, or UNAUTHENTICATED: for route handlers (pass the request) and server
+ * actions (pass nothing: it is read from the action's request headers).
+ */
+export async function requireSession(request?: Request): Promise<CurrentSession> {
+  const session = request ? await getRequestSession(request) : await getCurrentSession();
+  if (!session) throw new AppError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
+  return session;
 }
 
 /** Like getSessionUser, but throws UNAUTHENTICATED: for route handlers and server actions. */
-export async function requireSessionUser(): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (!user) throw new AppError("UNAUTHENTICATED", "Your session has ended. Please sign in again.");
-  return user;
+export async function requireSessionUser(request?: Request): Promise<SessionUser> {
+  return (await requireSession(request)).user;
 }

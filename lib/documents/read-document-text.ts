@@ -1,4 +1,5 @@
 import { AppError } from "../errors";
+import { unstorableTextReason } from "../validations/text-rules";
 
 /** The largest text a document may have, in bytes of UTF-8. */
 export const MAX_DOCUMENT_BYTES = 5 * 1024 * 1024;
@@ -33,10 +34,15 @@ export function normaliseDocumentText(raw: string): string {
     .filter(Boolean)
     .join("\n\n");
   if (!text) throw new AppError("INVALID_INPUT", "The text is empty. Paste the source's text or choose a file.", { text: "The text is empty." });
-  // NUL and the C0 controls other than tab, newline and form feed do not occur in real text.
-  if (/[\u0000-\u0008\u000B\u000E-\u001F]/.test(text)) {
+  const reason = unstorableTextReason(text);
+  if (reason === "control") {
     throw new AppError("INVALID_INPUT", "The text contains control characters that only binary files have. Is this really a text file?", {
       text: "Contains binary control characters.",
+    });
+  }
+  if (reason === "surrogate") {
+    throw new AppError("INVALID_INPUT", "The text contains a broken character (a lone UTF-16 surrogate). Copy the text again from its source.", {
+      text: "Contains a broken character.",
     });
   }
   return text;

@@ -10,7 +10,7 @@ import type { ExportAnnotation } from "./export-model";
 import { readAllAnnotations, type ExportReader } from "./read-export-set";
 import { reportHtmlParts } from "./report-html";
 import { teiDocumentParts } from "./tei-document";
-import { W3C_ANNOTATION_CONTEXT, WORKBENCH_CONTEXT } from "./w3c-context";
+import { W3C_EXPORT_CONTEXT } from "./w3c-context";
 import { createW3cItemBuilder, type W3cAnnotation } from "./w3c-annotations";
 
 export interface ExportOptions {
@@ -111,7 +111,7 @@ export function toReadableStream(chunks: AsyncGenerator<Chunk>, done: () => void
 async function* w3cChunks(reader: ExportReader, options: ExportOptions): AsyncGenerator<Chunk> {
   const builder = createW3cItemBuilder(reader, options);
   yield [
-    `{"@context":${JSON.stringify([W3C_ANNOTATION_CONTEXT, WORKBENCH_CONTEXT])}`,
+    `{"@context":${JSON.stringify(W3C_EXPORT_CONTEXT)}`,
     `,"id":${JSON.stringify(builder.collectionId)},"type":"AnnotationCollection","label":${JSON.stringify(builder.label)}`,
     `,"generated":${JSON.stringify(builder.generated)}`,
     `,"first":{"id":${JSON.stringify(builder.pageId)},"type":"AnnotationPage","partOf":${JSON.stringify(builder.collectionId)},"startIndex":0,"items":[\n`,

@@ -38,6 +38,25 @@ describe("buildW3cCollection", () => {
     expect(items).toHaveLength(collection.total);
   });
 
+  it("gives every item in the page its own @context, the collection's, with the W3C context first", () => {
+    for (const annotation of items) {
+      expect(annotation["@context"][0]).toBe("http://www.w3.org/ns/anno.jsonld");
+      expect(annotation["@context"]).toEqual(collection["@context"]);
+    }
+  });
+
+  it("maps the assessing motivation explicitly in the inline context, so no copy of the W3C context turns it into a relative IRI", () => {
+    const inline = collection["@context"][1];
+    expect(inline.oa).toBe("http://www.w3.org/ns/oa#");
+    expect(inline.assessing).toBe("oa:assessing");
+  });
+
+  it("names the workbench as every item's generator", () => {
+    for (const annotation of items) {
+      expect(annotation.generator).toEqual({ id: "https://workbench.example.org/", type: "Software", name: "Source Criticism Workbench" });
+    }
+  });
+
   it("stamps every item with the injected clock and a Person creator", () => {
     for (const annotation of items) {
       expect(annotation.type).toBe("Annotation");

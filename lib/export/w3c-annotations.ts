@@ -3,7 +3,7 @@ import { indexDocuments, locateInCodePoints, type IndexedDocument } from "./docu
 import { toSlug } from "./export-labels";
 import type { ExportAnnotation, ExportDocument, ExportLink, ExportPerson, ExportReply, ExportSet, ExportTag } from "./export-model";
 import { formatCitation } from "./format-citation";
-import { W3C_ANNOTATION_CONTEXT, WORKBENCH_CONTEXT } from "./w3c-context";
+import { W3C_EXPORT_CONTEXT, WORKBENCH_GENERATOR_NAME } from "./w3c-context";
 
 export { parseW3cAnnotations } from "./parse-w3c-annotations";
 
@@ -57,13 +57,23 @@ export interface W3cTextTarget {
   selector: (W3cTextPositionSelector | W3cTextQuoteSelector)[];
 }
 
+/** The software that wrote the export (the model's `generator`, a SHOULD). */
+export interface W3cGenerator {
+  id: string;
+  type: "Software";
+  name: string;
+}
+
 export interface W3cAnnotation {
+  /** Every annotation names its context, also inside a collection's page. */
+  "@context": typeof W3C_EXPORT_CONTEXT;
   id: string;
   type: "Annotation";
   motivation: Motivation;
   created: string;
   modified?: string;
   generated: string;
+  generator: W3cGenerator;
   creator: W3cAgent;
   /** Only on private annotations (see WORKBENCH_CONTEXT). */
   visibility?: "private";
@@ -81,7 +91,7 @@ export interface W3cAnnotationPage {
 }
 
 export interface W3cAnnotationCollection {
-  "@context": [typeof W3C_ANNOTATION_CONTEXT, typeof WORKBENCH_CONTEXT];
+  "@context": typeof W3C_EXPORT_CONTEXT;
   id: string;
   type: "AnnotationCollection";
   label: string;
@@ -111,7 +121,7 @@ export function buildW3cCollection(set: ExportSet, options: W3cOptions): W3cAnno
   const builder = createW3cItemBuilder(set, options);
   const items = [...set.annotations.flatMap((annotation) => builder.annotationItems(annotation)), ...set.links.map((link) => builder.linkItem(link))];
   return {
-    "@context": [W3C_ANNOTATION_CONTEXT, WORKBENCH_CONTEXT],
+    "@context": W3C_EXPORT_CONTEXT,
     id: builder.collectionId,
     type: "AnnotationCollection",
     label: builder.label,
@@ -140,7 +150,11 @@ export function createW3cItemBuilder(set: Pick<ExportSet, "workspace" | "documen
   const iri = iriMaker(options.baseUrl, set.workspace.id);
   const documents = indexDocuments(set.documents);
   const sources = new Map(set.documents.map((document) => [document.id, toSource(document, iri)]));
-  const context: BuildContext = { iri, generated: options.now.toISOString() };
+  const context: BuildContext = {
+    iri,
+    generated: options.now.toISOString(),
+    generator: { id: options.baseUrl.replace(/\/+$/, "") + "/", type: "Software", name: WORKBENCH_GENERATOR_NAME },
+  };
   const collectionId = iri.collection();
   return {
     collectionId,
@@ -158,6 +172,7 @@ export function createW3cItemBuilder(set: Pick<ExportSet, "workspace" | "documen
 interface BuildContext {
   iri: ReturnType<typeof iriMaker>;
   generated: string;
+  generator: W3cGenerator;
 }
 
 function iriMaker(baseUrl: string, workspaceId: string) {
@@ -190,12 +205,14 @@ function toSource(document: ExportDocument, iri: BuildContext["iri"]): W3cSource
 function toW3cAnnotation(annotation: ExportAnnotation, indexed: IndexedDocument | undefined, source: W3cSource | string, context: BuildContext): W3cAnnotation {
   const body = annotationBodies(annotation, context);
   return {
+    "@context": W3C_EXPORT_CONTEXT,
     id: context.iri.annotation(annotation.id),
     type: "Annotation",
     motivation: motivationFor(annotation),
     created: annotation.createdAt,
     modified: annotation.updatedAt,
     generated: context.generated,
+    generator: context.generator,
     creator: creatorOf(annotation, context),
     ...(annotation.visibility === "PRIVATE" && { visibility: "private" as const }),
     ...(body.length > 0 && { body }),
@@ -231,11 +248,13 @@ function annotationBodies(annotation: ExportAnnotation, context: BuildContext): 
 
 function toW3cReply(reply: ExportReply, annotation: ExportAnnotation, context: BuildContext): W3cAnnotation {
   return {
+    "@context": W3C_EXPORT_CONTEXT,
     id: context.iri.reply(reply.id),
     type: "Annotation",
     motivation: "replying",
     created: reply.createdAt,
     generated: context.generated,
+    generator: context.generator,
     creator: creatorOf(reply, context),
     body: [textualBody("replying", reply.body)],
     target: context.iri.annotation(annotation.id),
@@ -250,11 +269,13 @@ function toW3cLink(link: ExportLink, context: BuildContext): W3cAnnotation {
   if (link.verdictRationale.trim() !== "") body.push({ ...textualBody("assessing", link.verdictRationale), ...verdictBy });
   if (link.note.trim() !== "") body.push(textualBody("commenting", link.note));
   return {
+    "@context": W3C_EXPORT_CONTEXT,
     id: context.iri.link(link.id),
     type: "Annotation",
     motivation: "linking",
     created: link.createdAt,
     generated: context.generated,
+    generator: context.generator,
     creator: creatorOf(link, context),
     body,
     target: [context.iri.annotation(link.sourceAnnotationId), context.iri.annotation(link.targetAnnotationId)],

@@ -20,4 +20,16 @@ export const WORKBENCH_CONTEXT = {
   /** The workbench's own term: "private" on an annotation only its author sees. */
   wb: "urn:x-source-criticism-workbench:",
   visibility: "wb:visibility",
+  /**
+   * A motivation the annotation context defines, mapped again here: one published copy of that
+   * context lacks it, and without the mapping every "assessing" would read as a relative IRI.
+   */
+  oa: "http://www.w3.org/ns/oa#",
+  assessing: "oa:assessing",
 } as const;
+
+/** The context of the collection and of each annotation in it (the W3C test suite wants one on every annotation). */
+export const W3C_EXPORT_CONTEXT = [W3C_ANNOTATION_CONTEXT, WORKBENCH_CONTEXT] as const;
+
+/** Who made the serialisation: the `generator` of every exported annotation. */
+export const WORKBENCH_GENERATOR_NAME = "Source Criticism Workbench";

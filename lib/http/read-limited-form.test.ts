@@ -29,8 +29,15 @@ describe("readLimitedForm", () => {
     await expect(readLimitedForm(request, { maxBytes: 10_000, ...messages })).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
   });
 
-  it("calls a body that is not a form malformed", async () => {
-    const request = new Request("http://x.test/", { method: "POST", body: "hello", headers: { "content-type": "text/plain" } });
+  it("refuses a body that is not multipart/form-data as the wrong media type", async () => {
+    for (const type of ["text/plain", "application/x-www-form-urlencoded", "application/json"]) {
+      const request = new Request("http://x.test/", { method: "POST", body: "hello", headers: { "content-type": type } });
+      await expect(readLimitedForm(request, { maxBytes: 10_000, ...messages })).rejects.toMatchObject({ code: "UNSUPPORTED_MEDIA_TYPE", message: "malformed" });
+    }
+  });
+
+  it("calls a multipart body that does not parse malformed", async () => {
+    const request = new Request("http://x.test/", { method: "POST", body: "hello", headers: { "content-type": "multipart/form-data; boundary=b" } });
     await expect(readLimitedForm(request, { maxBytes: 10_000, ...messages })).rejects.toMatchObject({ code: "INVALID_INPUT", message: "malformed" });
   });
 });

@@ -8,6 +8,8 @@ import { AppError } from "../errors";
 export async function readLimitedForm(request: Request, { maxBytes, tooLarge, malformed }: { maxBytes: number; tooLarge: string; malformed: string }): Promise<FormData> {
   const declared = Number(request.headers.get("content-length") ?? 0);
   if (declared > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", tooLarge);
+  const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (mediaType !== "multipart/form-data") throw new AppError("UNSUPPORTED_MEDIA_TYPE", malformed);
   if (!request.body) throw new AppError("INVALID_INPUT", malformed);
   let received = 0;
   const limited = request.body.pipeThrough(

@@ -3,6 +3,7 @@ import { AppError } from "../errors";
 import { parseW3cAnnotations } from "../export/parse-w3c-annotations";
 import { requireWorkspaceRole } from "../workspaces/require-workspace-role";
 import { applyImportPlan } from "./apply-import";
+import { checkImportPlan } from "./check-plan";
 import type { ImportPlan, ImportReport } from "./import-plan";
 import { ImportRejected } from "./import-problems";
 import { planFromBundle } from "./plan-from-bundle";
@@ -31,6 +32,7 @@ export async function importFile(db: Db, { actor, workspaceId, input }: { actor:
   if (bytes.length === 0) throw new ImportRejected("The file is empty.");
   if (bytes.length > MAX_IMPORT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
   const plan = isZip(bytes) ? planFromBundle(await readBundle(bytes)) : await planFromJson(db, workspaceId, input);
+  checkImportPlan(plan);
   return applyImportPlan(db, { actor, workspaceId, plan, databaseFile: input.databaseFile });
 }
 

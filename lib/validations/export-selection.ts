@@ -12,7 +12,13 @@ const id = z.string().min(1).max(64);
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Dates are written YYYY-MM-DD.")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "That is not a calendar date.");
+  .refine(isCalendarDay, "That is not a calendar date.");
+
+/** True for a real day: Date.parse reads "2025-02-30" as 2 March, so the parts must survive the round trip. */
+function isCalendarDay(value: string): boolean {
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
 
 /**
  * Which annotations an export holds: some documents (none named: all of the workspace's) and the

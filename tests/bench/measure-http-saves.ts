@@ -31,7 +31,7 @@ export async function measureHttpSaves({
     const started = performance.now();
     const response = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json", cookie },
+      headers: { "content-type": "application/json", cookie, origin: new URL(baseUrl).origin },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });

@@ -150,6 +150,8 @@ export async function signIn(page: Page, account: { email: string; password: str
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await page.request.post("/api/auth/callback/credentials", {
     form: { csrfToken, email: account.email, password: account.password, json: "true" },
+    // Writes must name the app's origin (README, "Cross-site requests").
+    headers: { Origin: new URL(csrf.url()).origin },
   });
   if (!response.ok()) throw new Error(`Signing in answered ${response.status()}: ${(await response.text()).slice(0, 300)}`);
   const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: { email?: string } } | null;

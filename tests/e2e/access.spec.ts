@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { newSignedInAccount } from "./helpers";
+import { newSignedInAccount, SAME_ORIGIN } from "./helpers";
 
 test("a second user cannot open the first user's documents or workspace, by URL or API", async ({ browser }) => {
   const first = await browser.newPage();
   const owner = await newSignedInAccount(first, "First Historian");
   const created = await first.request.post(`/api/workspaces/${owner.workspaceId}/documents`, {
     multipart: { title: "Private notes on the Leningrad opposition", text: "Only the first historian should read this." },
+    headers: SAME_ORIGIN,
   });
   expect(created.status()).toBe(201);
   const { id: documentId } = (await created.json()) as { id: string };
@@ -26,9 +27,9 @@ test("a second user cannot open the first user's documents or workspace, by URL 
   expect(apiRead.status()).toBe(404);
   expect(JSON.stringify(await apiRead.json())).not.toContain("Leningrad");
   expect((await second.request.get(`/api/workspaces/${owner.workspaceId}/documents`)).status()).toBe(404);
-  expect((await second.request.delete(`/api/documents/${documentId}`)).status()).toBe(404);
-  expect((await second.request.patch(`/api/documents/${documentId}`, { data: { title: "Taken over" } })).status()).toBe(404);
-  const planted = await second.request.post(`/api/workspaces/${owner.workspaceId}/documents`, { multipart: { title: "Planted", text: "x" } });
+  expect((await second.request.delete(`/api/documents/${documentId}`, { headers: SAME_ORIGIN })).status()).toBe(404);
+  expect((await second.request.patch(`/api/documents/${documentId}`, { data: { title: "Taken over" }, headers: SAME_ORIGIN })).status()).toBe(404);
+  const planted = await second.request.post(`/api/workspaces/${owner.workspaceId}/documents`, { multipart: { title: "Planted", text: "x" }, headers: SAME_ORIGIN });
   expect(planted.status()).toBe(404);
 
   // Nothing changed for the owner.

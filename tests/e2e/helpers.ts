@@ -3,6 +3,13 @@ import { expect, type APIRequestContext, type Page } from "@playwright/test";
 
 export const PASSWORD = "reading-room-1925";
 
+/**
+ * The app's origin (as playwright.config.ts serves it). The API refuses writes that do not come
+ * from it; a browser names it in `Origin` by itself, a test's API requests must say so.
+ */
+export const APP_ORIGIN = `http://localhost:${process.env.E2E_PORT ?? 3100}`;
+export const SAME_ORIGIN = { Origin: APP_ORIGIN } as const;
+
 export interface TestAccount {
   name: string;
   email: string;
@@ -13,7 +20,7 @@ export interface TestAccount {
 /** Creates an account through the API (the sign-up form has its own test). */
 export async function signUpThroughApi(request: APIRequestContext, name = "Test Historian"): Promise<TestAccount> {
   const email = `e2e-${randomUUID()}@example.org`;
-  const response = await request.post("/api/users", { data: { name, email, password: PASSWORD } });
+  const response = await request.post("/api/users", { data: { name, email, password: PASSWORD }, headers: SAME_ORIGIN });
   expect(response.status(), await response.text()).toBe(201);
   const body = (await response.json()) as { workspaceId: string };
   return { name, email, password: PASSWORD, workspaceId: body.workspaceId };
@@ -25,6 +32,7 @@ export async function signInThroughApi(page: Page, account: Pick<TestAccount, "e
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   const response = await page.request.post("/api/auth/callback/credentials", {
     form: { csrfToken, email: account.email, password: account.password, json: "true" },
+    headers: SAME_ORIGIN,
   });
   expect(response.ok()).toBe(true);
   const session = await (await page.request.get("/api/auth/session")).json();
@@ -92,7 +100,7 @@ export async function selectTextWithMouse(page: Page, phrase: string): Promise<v
 
 /** Creates a document by API and returns its id and current revision id. */
 export async function createDocumentThroughApi(page: Page, workspaceId: string, title: string, text: string) {
-  const created = await page.request.post(`/api/workspaces/${workspaceId}/documents`, { multipart: { title, text } });
+  const created = await page.request.post(`/api/workspaces/${workspaceId}/documents`, { multipart: { title, text }, headers: SAME_ORIGIN });
   expect(created.status()).toBe(201);
   const { id } = (await created.json()) as { id: string };
   const read = (await (await page.request.get(`/api/documents/${id}`)).json()) as { document: { revision: { id: string; text: string } } };
@@ -110,6 +118,7 @@ export async function annotateThroughApi(
   expect(start).toBeGreaterThanOrEqual(0);
   const response = await page.request.post(`/api/documents/${document.id}/annotations`, {
     data: { revisionId: document.revisionId, start, end: start + phrase.length, exact: phrase, ...body },
+    headers: SAME_ORIGIN,
   });
   expect(response.status(), await response.text()).toBe(201);
   return ((await response.json()) as { annotation: { id: string } }).annotation;

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { annotateThroughApi, createDocumentThroughApi, newSignedInAccount, selectTextWithMouse, signInThroughApi, signUpThroughApi } from "./helpers";
+import { annotateThroughApi, createDocumentThroughApi, newSignedInAccount, selectTextWithMouse, signInThroughApi, signUpThroughApi, SAME_ORIGIN } from "./helpers";
 
 const SEED_002 = "Creating the material basis of socialism - Industry Recovery";
 const SEED_003 = '2. The "Building Socialism" in the early 1920s';
@@ -85,7 +85,7 @@ test("a member who cannot see a private annotation sees neither the link nor its
   const second = await createDocumentThroughApi(ownerPage, owner.workspaceId, "Report B", "The congress opened on 19 December 1925, a secret source says.");
   const shared = await annotateThroughApi(ownerPage, first, "18 December 1925", { kind: "CLAIM" });
   const secret = await annotateThroughApi(ownerPage, second, "a secret source says", { kind: "CLAIM", visibility: "PRIVATE" });
-  const linked = await ownerPage.request.post("/api/links", { data: { sourceAnnotationId: shared.id, targetAnnotationId: secret.id, type: "CONTRADICTS" } });
+  const linked = await ownerPage.request.post("/api/links", { data: { sourceAnnotationId: shared.id, targetAnnotationId: secret.id, type: "CONTRADICTS" }, headers: SAME_ORIGIN });
   expect(linked.status()).toBe(201);
   const { link } = (await linked.json()) as { link: { id: string } };
 
@@ -114,8 +114,8 @@ test("a member who cannot see a private annotation sees neither the link nor its
     expect(body).not.toContain("secret source");
     expect(body).not.toContain(link.id);
   }
-  expect((await colleaguePage.request.put(`/api/links/${link.id}/verdict`, { data: { verdict: "BOTH_WRONG" } })).status()).toBe(404);
-  const selfLink = await colleaguePage.request.post("/api/links", { data: { sourceAnnotationId: shared.id, targetAnnotationId: shared.id, type: "CONTRADICTS" } });
+  expect((await colleaguePage.request.put(`/api/links/${link.id}/verdict`, { data: { verdict: "BOTH_WRONG" }, headers: SAME_ORIGIN })).status()).toBe(404);
+  const selfLink = await colleaguePage.request.post("/api/links", { data: { sourceAnnotationId: shared.id, targetAnnotationId: shared.id, type: "CONTRADICTS" }, headers: SAME_ORIGIN });
   expect(selfLink.status()).toBe(422);
   expect(((await selfLink.json()) as { error: { message: string } }).error.message).toContain("cannot be linked to itself");
 });

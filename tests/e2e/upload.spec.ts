@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { formAlert, newSignedInAccount } from "./helpers";
+import { formAlert, newSignedInAccount, SAME_ORIGIN } from "./helpers";
 
 test("bad uploads get a clear message and store nothing; a UTF-8 file is added", async ({ page }) => {
   const account = await newSignedInAccount(page);
@@ -30,12 +30,12 @@ test("bad uploads get a clear message and store nothing; a UTF-8 file is added",
   const big = { name: "big.txt", mimeType: "text/plain", buffer: Buffer.alloc(5 * 1024 * 1024 + 10, 0x61) };
   await page.getByLabel("A .txt or .md file").setInputFiles(big);
   await expect(page.getByText(/the limit is 5 MB/)).toBeVisible();
-  const direct = await page.request.post(`/api/workspaces/${account.workspaceId}/documents`, { multipart: { title: "Big", file: big } });
+  const direct = await page.request.post(`/api/workspaces/${account.workspaceId}/documents`, { multipart: { title: "Big", file: big }, headers: SAME_ORIGIN });
   expect(direct.status()).toBe(413);
   expect(((await direct.json()) as { error: { message: string } }).error.message).toMatch(/5 MB/);
 
   // Missing title.
-  const untitled = await page.request.post(`/api/workspaces/${account.workspaceId}/documents`, { multipart: { title: "", text: "Some text." } });
+  const untitled = await page.request.post(`/api/workspaces/${account.workspaceId}/documents`, { multipart: { title: "", text: "Some text." }, headers: SAME_ORIGIN });
   expect(untitled.status()).toBe(422);
   expect(((await untitled.json()) as { error: { fieldErrors: Record<string, string> } }).error.fieldErrors.title).toBe("Give the document a title.");
 
@@ -65,6 +65,7 @@ test("HTML in metadata and text is shown as text, never run", async ({ page }) =
   });
   const created = await page.request.post(`/api/workspaces/${account.workspaceId}/documents`, {
     multipart: { title: "<img src=x onerror=alert(1)>", notes: "<script>alert(2)</script>", text: "<b>bold?</b> <script>alert(3)</script>" },
+    headers: SAME_ORIGIN,
   });
   expect(created.status()).toBe(201);
   const { url } = (await created.json()) as { url: string };

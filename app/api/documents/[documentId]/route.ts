@@ -5,14 +5,16 @@ import { getDocument } from "@/lib/documents/get-document";
 import { updateDocumentMetadata } from "@/lib/documents/update-document-metadata";
 import { jsonResponse } from "@/lib/http/json-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
+import { routeId } from "@/lib/http/route-id";
+import { assertSameOrigin } from "@/lib/http/same-origin";
 
 type Context = { params: Promise<{ documentId: string }> };
 
 /** GET: the document's metadata and current text revision. */
-export async function GET(_request: Request, { params }: Context) {
+export async function GET(request: Request, { params }: Context) {
   return jsonResponse(async () => {
-    const actor = await requireSessionUser();
-    const { documentId } = await params;
+    const actor = await requireSessionUser(request);
+    const documentId = routeId((await params).documentId, "document");
     return { document: await getDocument(getDb(), { actor, documentId }) };
   });
 }
@@ -20,8 +22,9 @@ export async function GET(_request: Request, { params }: Context) {
 /** PATCH (JSON): replaces the document's metadata with the fields given. */
 export async function PATCH(request: Request, { params }: Context) {
   return jsonResponse(async () => {
-    const actor = await requireSessionUser();
-    const { documentId } = await params;
+    assertSameOrigin(request);
+    const actor = await requireSessionUser(request);
+    const documentId = routeId((await params).documentId, "document");
     const metadata = await readJsonBody(request, "the metadata");
     const document = await updateDocumentMetadata(getDb(), { actor, documentId, metadata });
     return { id: document.id };
@@ -29,10 +32,11 @@ export async function PATCH(request: Request, { params }: Context) {
 }
 
 /** DELETE: removes the document with its annotations. */
-export async function DELETE(_request: Request, { params }: Context) {
+export async function DELETE(request: Request, { params }: Context) {
   return jsonResponse(async () => {
-    const actor = await requireSessionUser();
-    const { documentId } = await params;
+    assertSameOrigin(request);
+    const actor = await requireSessionUser(request);
+    const documentId = routeId((await params).documentId, "document");
     await deleteDocument(getDb(), { actor, documentId });
   }, 204);
 }

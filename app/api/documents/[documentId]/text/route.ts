@@ -3,6 +3,8 @@ import { getDb } from "@/lib/db";
 import { reviseDocumentText } from "@/lib/documents/revise-document-text";
 import { jsonResponse } from "@/lib/http/json-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
+import { routeId } from "@/lib/http/route-id";
+import { assertSameOrigin } from "@/lib/http/same-origin";
 
 type Context = { params: Promise<{ documentId: string }> };
 
@@ -12,8 +14,9 @@ type Context = { params: Promise<{ documentId: string }> };
  */
 export async function PUT(request: Request, { params }: Context) {
   return jsonResponse(async () => {
-    const actor = await requireSessionUser();
-    const { documentId } = await params;
+    assertSameOrigin(request);
+    const actor = await requireSessionUser(request);
+    const documentId = routeId((await params).documentId, "document");
     const input = await readJsonBody(request, "the revised text");
     return reviseDocumentText(getDb(), { actor, documentId, input });
   });

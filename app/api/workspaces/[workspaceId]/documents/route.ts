@@ -6,14 +6,16 @@ import { MAX_DOCUMENT_BYTES, readPastedText, readUploadedText } from "@/lib/docu
 import { jsonResponse } from "@/lib/http/json-response";
 import { readLimitedForm } from "@/lib/http/read-limited-form";
 import { readMetadataForm } from "@/lib/http/read-metadata-form";
+import { routeId } from "@/lib/http/route-id";
+import { assertSameOrigin } from "@/lib/http/same-origin";
 
 type Context = { params: Promise<{ workspaceId: string }> };
 
 /** GET: the workspace's documents with metadata. `?sort=date|title|kind|added&dir=asc|desc`. */
 export async function GET(request: Request, { params }: Context) {
   return jsonResponse(async () => {
-    const actor = await requireSessionUser();
-    const { workspaceId } = await params;
+    const actor = await requireSessionUser(request);
+    const workspaceId = routeId((await params).workspaceId, "workspace");
     const query = new URL(request.url).searchParams;
     const sort = DOCUMENT_SORTS.find((s) => s === query.get("sort")) ?? "date";
     const documents = await listDocuments(getDb(), { actor, workspaceId, sort, direction: query.get("dir") === "desc" ? "desc" : "asc" });
@@ -27,8 +29,9 @@ export async function GET(request: Request, { params }: Context) {
  */
 export async function POST(request: Request, { params }: Context) {
   return jsonResponse(async () => {
-    const actor = await requireSessionUser();
-    const { workspaceId } = await params;
+    assertSameOrigin(request);
+    const actor = await requireSessionUser(request);
+    const workspaceId = routeId((await params).workspaceId, "workspace");
     // Oversized bodies are refused as they arrive (with room for the metadata fields).
     const form = await readLimitedForm(request, {
       maxBytes: MAX_DOCUMENT_BYTES + 256 * 1024,

@@ -3,6 +3,7 @@ import { streamExport } from "@/lib/export/export-stream";
 import { openExportReader } from "@/lib/export/read-export-set";
 import { errorResponse } from "@/lib/http/json-response";
 import { parseExportQuery } from "@/lib/validations/export-selection";
+import { routeId } from "@/lib/http/route-id";
 
 type Context = { params: Promise<{ workspaceId: string }> };
 
@@ -15,8 +16,8 @@ type Context = { params: Promise<{ workspaceId: string }> };
  */
 export async function GET(request: Request, { params }: Context) {
   try {
-    const actor = await requireSessionUser();
-    const { workspaceId } = await params;
+    const actor = await requireSessionUser(request);
+    const workspaceId = routeId((await params).workspaceId, "workspace");
     const url = new URL(request.url);
     const { format, selection } = parseExportQuery(url.searchParams);
     const reader = openExportReader({ userId: actor.id, workspaceId, selection });

@@ -5,6 +5,8 @@ import { jsonResponse } from "@/lib/http/json-response";
 import { readLimitedForm } from "@/lib/http/read-limited-form";
 import { importFile, MAX_IMPORT_BYTES } from "@/lib/import/import-file";
 import { requireWorkspaceRole } from "@/lib/workspaces/require-workspace-role";
+import { routeId } from "@/lib/http/route-id";
+import { assertSameOrigin } from "@/lib/http/same-origin";
 
 type Context = { params: Promise<{ workspaceId: string }> };
 
@@ -16,8 +18,9 @@ type Context = { params: Promise<{ workspaceId: string }> };
  */
 export async function POST(request: Request, { params }: Context) {
   return jsonResponse(async () => {
-    const actor = await requireSessionUser();
-    const { workspaceId } = await params;
+    assertSameOrigin(request);
+    const actor = await requireSessionUser(request);
+    const workspaceId = routeId((await params).workspaceId, "workspace");
     const db = getDb();
     // Before reading the upload: only editors of this workspace may make the server hold one.
     await requireWorkspaceRole(db, { userId: actor.id, workspaceId, minimum: "EDITOR" });
