@@ -1,14 +1,12 @@
-import { createRequire } from "node:module";
-import NextAuth from "next-auth";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as listAnnotationsRoute } from "@/app/api/documents/[documentId]/annotations/route";
 import { PUT as reviseTextRoute } from "@/app/api/documents/[documentId]/text/route";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
-import { authOptions } from "@/lib/auth/auth-options";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { getDb } from "@/lib/db";
 import { normaliseDocumentText } from "@/lib/documents/read-document-text";
 import { createTestDocument, createTestUser, createTestWorkspace, currentRevision, TEST_PASSWORD } from "@/seeds/factories";
+import { type CookieJar, routeParams, signIn, siteRequest } from "./http-harness";
 
 /**
  * Issue 16 end to end: random seeded revisions of a document in English, Russian and astral script
@@ -17,71 +15,7 @@ import { createTestDocument, createTestUser, createTestWorkspace, currentRevisio
  * `GET /api/documents/:id/annotations` must lie within its old span ∪ the edited region.
  */
 
-const SITE = "http://localhost:3000";
 const db = getDb();
-
-// --- Signing in and calling route handlers as a browser would -------------------------------------
-
-/** The session cookie a browser holds after signing in with email and password through next-auth. */
-async function signIn(email: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const call = async (action: string, method: "GET" | "POST", body?: Record<string, string>) => {
-    const stored: Record<string, string | string[]> = {};
-    let answer: unknown;
-    const res = {
-      status: () => res,
-      getHeader: (name: string) => stored[name],
-      setHeader: (name: string, value: string | string[]) => {
-        stored[name] = value;
-        return res;
-      },
-      end: () => undefined,
-      json: (value: unknown) => {
-        answer = value;
-      },
-      send: (value: unknown) => {
-        answer = value;
-      },
-    };
-    const cookie = [...jar].map(([name, value]) => `${name}=${value}`).join("; ");
-    const req = { method, body, headers: { host: "localhost:3000", origin: SITE, cookie }, cookies: Object.fromEntries([...jar].map(([n, v]) => [n, decodeURIComponent(v)])), query: { nextauth: action.split("/") } };
-    // next-auth's own handler, through its request/response interface (as its route runs it).
-    await (NextAuth as unknown as (req: unknown, res: unknown, options: typeof authOptions) => Promise<void>)(req, res, authOptions);
-    for (const line of [stored["Set-Cookie"] ?? []].flat()) {
-      const [pair = ""] = line.split(";");
-      const at = pair.indexOf("=");
-      if (pair.slice(at + 1)) jar.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-    return answer;
-  };
-  const { csrfToken } = (await call("csrf", "GET")) as { csrfToken: string };
-  await call("callback/credentials", "POST", { csrfToken, email, password, json: "true" });
-  const session = [...jar].find(([name]) => name.includes("next-auth.session-token"));
-  if (!session) throw new Error("Signing in gave no session cookie.");
-  return `${session[0]}=${session[1]}`;
-}
-
-// getServerSession reads the cookie through next/headers, which outside a running Next server has no
-// request to read: for the length of one call, it reads the request the test is making.
-const nextHeaders = createRequire(import.meta.url)("next/headers") as Record<"headers" | "cookies", unknown>;
-const realNextHeaders = { ...nextHeaders };
-let currentRequest: Request | undefined;
-nextHeaders.headers = async () => new Headers(currentRequest?.headers);
-nextHeaders.cookies = async () => {
-  const pairs = (currentRequest?.headers.get("cookie") ?? "").split(/;\s*/).filter(Boolean);
-  const all = pairs.map((pair) => ({ name: pair.slice(0, pair.indexOf("=")), value: decodeURIComponent(pair.slice(pair.indexOf("=") + 1)) }));
-  return { getAll: () => all, get: (name: string) => all.find((c) => c.name === name) };
-};
-afterAll(() => Object.assign(nextHeaders, realNextHeaders));
-
-async function callRoute(handler: (request: Request, context: { params: Promise<{ documentId: string }> }) => Promise<Response>, request: Request, documentId: string) {
-  currentRequest = request;
-  try {
-    return await handler(request, { params: Promise.resolve({ documentId }) });
-  } finally {
-    currentRequest = undefined;
-  }
-}
 
 interface ApiAnnotation {
   id: string;
@@ -187,12 +121,12 @@ const ANNOTATIONS = 40;
 
 describe("revising a text through PUT /api/documents/:id/text", () => {
   let editor: SessionUser;
-  let cookie: string;
+  let jar: CookieJar;
   const totals = { revisions: 0, checks: 0, orphans: 0, followed: 0 };
 
   beforeAll(async () => {
     editor = await createTestUser(db);
-    cookie = await signIn(editor.email, TEST_PASSWORD);
+    jar = await signIn(editor.email, TEST_PASSWORD);
   });
 
   afterAll(() => {
@@ -217,7 +151,7 @@ describe("revising a text through PUT /api/documents/:id/text", () => {
       }
 
       const read = async () => {
-        const response = await callRoute(listAnnotationsRoute, new Request(`${SITE}/api/documents/${documentId}/annotations`, { headers: { cookie } }), documentId);
+        const response = await listAnnotationsRoute(siteRequest(`/api/documents/${documentId}/annotations`, { jar }), routeParams({ documentId }));
         expect(response.status).toBe(200);
         return ((await response.json()) as { annotations: ApiAnnotation[] }).annotations;
       };
@@ -232,10 +166,9 @@ describe("revising a text through PUT /api/documents/:id/text", () => {
         if (!edit) continue;
         revision += 1;
 
-        const response = await callRoute(
-          reviseTextRoute,
-          new Request(`${SITE}/api/documents/${documentId}/text`, { method: "PUT", headers: { cookie, origin: SITE, "content-type": "application/json" }, body: JSON.stringify({ baseRevisionId: revisionId, text: edit.text }) }),
-          documentId,
+        const response = await reviseTextRoute(
+          siteRequest(`/api/documents/${documentId}/text`, { method: "PUT", jar, json: { baseRevisionId: revisionId, text: edit.text } }),
+          routeParams({ documentId }),
         );
         expect(response.status).toBe(200);
         const answer = (await response.json()) as { revisionId: string; counts: Record<"exact" | "moved" | "fuzzy" | "orphaned", number> };
