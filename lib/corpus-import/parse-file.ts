@@ -1,3 +1,4 @@
+import { EXTENSION_FORMAT, MAX_FILE_BYTES, extensionOf } from "./file-kinds";
 import { looksLikeZip } from "./safe-unzip";
 import { parseDocx } from "./parse-docx";
 import { parseHtml } from "./parse-html";
@@ -5,29 +6,6 @@ import { parsePdf } from "./parse-pdf";
 import { parseTei } from "./parse-tei";
 import { parseText } from "./parse-text";
 import { FORMAT_LABEL, refuse, type CorpusFormat, type ParseOutcome } from "./parsed-document";
-
-/** The largest single file accepted, before parsing (a 300-page PDF scan with text is ~15 MB). */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
-
-const EXTENSION_FORMAT: Record<string, CorpusFormat> = {
-  pdf: "pdf",
-  docx: "docx",
-  html: "html",
-  htm: "html",
-  xhtml: "html",
-  xml: "tei",
-  tei: "tei",
-  txt: "text",
-  text: "text",
-  md: "markdown",
-  markdown: "markdown",
-};
-
-export const ACCEPTED_EXTENSIONS = Object.keys(EXTENSION_FORMAT).map((ext) => `.${ext}`);
-
-export function extensionOf(fileName: string): string {
-  return /\.([A-Za-z0-9]{1,10})$/.exec(fileName)?.[1]?.toLowerCase() ?? "";
-}
 
 /** What the bytes are, whatever the name says: "pdf", "zip", "xml", "html", "text" or "binary". */
 export function sniffContent(bytes: Uint8Array): "pdf" | "zip" | "tei" | "html" | "text" | "binary" {
@@ -53,7 +31,7 @@ export interface ParseFileOptions {
  */
 export async function parseFile(fileName: string, bytes: Uint8Array, options: ParseFileOptions = {}): Promise<ParseOutcome> {
   if (bytes.byteLength === 0) return refuse(fileName, "the file is empty.");
-  if (bytes.byteLength > MAX_FILE_BYTES) return refuse(fileName, `the file is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB per file.`);
+  if (bytes.byteLength > MAX_FILE_BYTES) return refuse(fileName, `the file is ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / 1024 / 1024} MB per file.`, { tooLarge: true });
   const extension = extensionOf(fileName);
   const sniffed = sniffContent(bytes);
   const named = EXTENSION_FORMAT[extension];

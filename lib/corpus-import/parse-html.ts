@@ -14,7 +14,7 @@ export const MAX_HTML_BYTES = 10 * 1024 * 1024;
  * the browser's "saved from" note.
  */
 export function parseHtml(fileName: string, bytes: Uint8Array, { encoding }: { encoding?: string } = {}): ParseOutcome {
-  if (bytes.byteLength > MAX_HTML_BYTES) return refuse(fileName, "this web page is larger than 10 MB; save only the article (File → Save as, “HTML only”) and try again.");
+  if (bytes.byteLength > MAX_HTML_BYTES) return refuse(fileName, "this web page is larger than 10 MB; save only the article (File → Save as, “HTML only”) and try again.", { tooLarge: true });
   const decoded = decodeText(bytes, encoding ?? declaredCharset(bytes));
   if (!decoded.ok) return refuse(fileName, decoded.reason);
   const html = decoded.text;

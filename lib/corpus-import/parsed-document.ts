@@ -62,13 +62,14 @@ export interface ParsedDocument {
   warnings: string[];
 }
 
-export type ParseOutcome = { ok: true; document: ParsedDocument } | { ok: false; message: string };
+/** A refusal; `tooLarge` when the only problem is size (answered 413 rather than 422). */
+export type ParseOutcome = { ok: true; document: ParsedDocument } | { ok: false; message: string; tooLarge?: boolean };
 
 /** The largest text a document may have, in bytes of UTF-8 (as lib/documents/read-document-text.ts). */
 export const MAX_TEXT_BYTES = 5 * 1024 * 1024;
 
-export function refuse(fileName: string, reason: string): ParseOutcome {
-  return { ok: false, message: `“${fileName}”: ${reason}` };
+export function refuse(fileName: string, reason: string, { tooLarge = false }: { tooLarge?: boolean } = {}): ParseOutcome {
+  return { ok: false, message: `“${fileName}”: ${reason}`, ...(tooLarge ? { tooLarge } : {}) };
 }
 
 /** Characters binary files have and text never does (C0 controls but tab, newline, form feed). */
@@ -113,7 +114,7 @@ export function assembleDocument(
   const text = parts.join("\n\n");
   if (!text) return refuse(fileName, "no text was found in this file.");
   if (Buffer.byteLength(text, "utf8") > MAX_TEXT_BYTES) {
-    return refuse(fileName, "its text is larger than 5 MB, the limit for one document. Split it into parts and add each as a document.");
+    return refuse(fileName, "its text is larger than 5 MB, the limit for one document. Split it into parts and add each as a document.", { tooLarge: true });
   }
   return {
     ok: true,
