@@ -22,12 +22,14 @@ export type FileResult =
  */
 export async function importDocumentFiles(
   db: DbClient,
-  { actor, workspaceId, files, metadataByName = {}, encodingByName = {}, dryRun = false }: {
+  { actor, workspaceId, files, metadataByName = {}, encodingByName = {}, include, dryRun = false }: {
     actor: Pick<SessionUser, "id">;
     workspaceId: string;
     files: { fileName: string; bytes: Uint8Array }[];
     metadataByName?: Record<string, MetadataOverride>;
     encodingByName?: Record<string, string>;
+    /** Only these files (by name, ZIP entries by their path) are read; the rest are left out silently. */
+    include?: readonly string[];
     dryRun?: boolean;
   },
 ): Promise<{ results: FileResult[] }> {
@@ -46,6 +48,10 @@ export async function importDocumentFiles(
     }
     for (const entry of zip.files) uploads.push({ fileName: entry.name, bytes: entry.bytes, metadata: entry.metadata });
     for (const name of zip.skipped.slice(0, 50)) results.push({ file: name, ok: false, message: `“${name}”: this kind of file is not supported; it was skipped.`, fieldErrors: {} });
+  }
+  if (include) {
+    const wanted = new Set(include);
+    uploads.splice(0, uploads.length, ...uploads.filter((upload) => wanted.has(upload.fileName)));
   }
   if (uploads.length > MAX_BATCH_FILES) {
     return { results: [...results, { file: "(batch)", ok: false, message: `This batch holds ${uploads.length} files; add at most ${MAX_BATCH_FILES} at once.`, fieldErrors: {} }] };

@@ -39,3 +39,17 @@ export function pageAt(breaks: readonly PageBreak[], offset: number): string | n
   }
   return label;
 }
+
+/** A page of the source starting in the block at `block` (its index among the text's blocks). */
+export type PageMarker = { block: number; label: string };
+
+/** Which block each page break falls in: the block holding its offset, or the next one. */
+export function pageMarkersForBlocks(blocks: readonly { start: number; end: number }[], breaks: readonly { offset: number; label: string }[]): PageMarker[] {
+  const markers: PageMarker[] = [];
+  let block = 0;
+  for (const page of breaks) {
+    while (block < blocks.length && blocks[block]!.end <= page.offset) block += 1;
+    if (block < blocks.length) markers.push({ block, label: page.label });
+  }
+  return markers;
+}

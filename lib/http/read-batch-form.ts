@@ -37,6 +37,7 @@ export async function readBatchForm(request: Request) {
     files,
     metadataByName: parseInput(metadataByNameSchema, jsonField(form, "metadata"), "The “metadata” field must map file names to their fields."),
     encodingByName: parseInput(encodingByNameSchema, jsonField(form, "encodings"), "The “encodings” field must map file names to encodings."),
+    include: form.has("include") ? parseInput(z.array(z.string()).max(5_000), jsonField(form, "include"), "The “include” field must list file names.") : undefined,
     dryRun: ["1", "true"].includes(String(form.get("dryRun") ?? "")),
   };
 }

@@ -9,7 +9,7 @@ type Context = { params: Promise<{ workspaceId: string }> };
 /**
  * POST (multipart/form-data): many `file` fields (any supported format, or a .zip of them with an
  * optional manifest.json or metadata.csv), optional `metadata` (JSON: file name → fields),
- * `encodings` (JSON: file name → encoding) and `dryRun=1` (read and preview, store nothing).
+ * `encodings` (JSON: file name → encoding) and `include` (JSON: the file names to read, for part of a ZIP) and `dryRun=1` (read and preview, store nothing).
  * Answers 200 with `{ results }`, one per file: stored (with its id) or refused (with the reason).
  */
 export async function POST(request: Request, { params }: Context) {
