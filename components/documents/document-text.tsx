@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { splitParagraphs, type TextBlock } from "@/lib/documents/split-paragraphs";
-import { pageMarkersForBlocks, type PageBreak } from "@/lib/documents/page-breaks";
+import { pageLabelsByBlock, pageMarkersForBlocks, type PageBreak } from "@/lib/documents/page-breaks";
 import { markedPieces, type Mark } from "./marked-pieces";
 
 /**
@@ -20,7 +20,7 @@ export function DocumentText({
   /** Where the source's pages start: the block each starts in is marked "p. N" in the margin. */
   pageBreaks?: readonly PageBreak[];
 }) {
-  const pages = new Map(pageMarkersForBlocks(blocks, pageBreaks).map((marker) => [marker.block, marker.label]));
+  const pages = pageLabelsByBlock(pageMarkersForBlocks(blocks, pageBreaks));
   return (
     <div className="reading" lang="en">
       {blocks.map((block, index) => (

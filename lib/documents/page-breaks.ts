@@ -53,3 +53,13 @@ export function pageMarkersForBlocks(blocks: readonly { start: number; end: numb
   }
   return markers;
 }
+
+/** Each block's margin label: "12", or "12–13" when more than one page starts in it. */
+export function pageLabelsByBlock(markers: readonly PageMarker[]): Map<number, string> {
+  const byBlock = new Map<number, string>();
+  for (const marker of markers) {
+    const before = byBlock.get(marker.block);
+    byBlock.set(marker.block, before ? `${before.split("–")[0]}–${marker.label}` : marker.label);
+  }
+  return byBlock;
+}

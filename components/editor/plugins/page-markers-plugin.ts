@@ -2,7 +2,7 @@ import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
 import type { Node as PmNode } from "@tiptap/pm/model";
 
-import type { PageMarker } from "@/lib/documents/page-breaks";
+import { pageLabelsByBlock, type PageMarker } from "@/lib/documents/page-breaks";
 
 export type { PageMarker };
 
@@ -14,11 +14,7 @@ export const pageMarkersKey = new PluginKey<DecorationSet>("pageMarkers");
  * it, stay as they are.
  */
 export function createPageMarkersPlugin(markers: readonly PageMarker[]) {
-  const byBlock = new Map<number, string>();
-  for (const marker of markers) {
-    const before = byBlock.get(marker.block);
-    byBlock.set(marker.block, before ? `${before.split("–")[0]}–${marker.label}` : marker.label);
-  }
+  const byBlock = pageLabelsByBlock(markers);
   const build = (doc: PmNode) => {
     const decorations: Decoration[] = [];
     doc.forEach((node, offset, index) => {
