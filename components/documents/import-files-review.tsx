@@ -273,7 +273,7 @@ export function ImportFilesReview({ workspaceId }: { workspaceId: string }) {
                       </td>
                       <td className="review-fields">
                         {p ? (
-                          <>
+                          <div className="review-fields__stack">
                             <input aria-label={`Title of ${row.name}`} placeholder="Title" value={row.fields.title} disabled={!editable} onChange={(e) => update(row.key, (r) => ({ ...r, fields: { ...r.fields, title: e.target.value } }))} />
                             <input aria-label={`Authors of ${row.name}`} placeholder="Authors (; between)" value={row.fields.authors} disabled={!editable} onChange={(e) => update(row.key, (r) => ({ ...r, fields: { ...r.fields, authors: e.target.value } }))} />
                             <div className="review-fields__row">
@@ -288,7 +288,7 @@ export function ImportFilesReview({ workspaceId }: { workspaceId: string }) {
                               </select>
                               <input aria-label={`Language of ${row.name}`} placeholder="Lang." className="review-lang" value={row.fields.language} disabled={!editable} onChange={(e) => update(row.key, (r) => ({ ...r, fields: { ...r.fields, language: e.target.value } }))} />
                             </div>
-                          </>
+                          </div>
                         ) : (
                           <span className="muted">—</span>
                         )}
