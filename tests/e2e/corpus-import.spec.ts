@@ -60,7 +60,7 @@ test("the API takes a file alone, and answers a batch per file", async ({ page }
   });
   expect(alone.status()).toBe(201);
   const { id } = (await alone.json()) as { id: string };
-  const stored = (await (await page.request.get(`/api/documents/${id}`)).json()) as { title: string; revision: { pageBreaks: { label: string }[] } };
+  const { document: stored } = (await (await page.request.get(`/api/documents/${id}`)).json()) as { document: { title: string; revision: { pageBreaks: { label: string }[] } } };
   expect(stored.title).toBe("Речь на XIV съезде");
   expect(stored.revision.pageBreaks.map((p) => p.label)).toEqual(["12", "13"]);
 
