@@ -9,6 +9,8 @@ import { importDocumentFile, type FilePreview, type UploadedFile } from "./impor
 
 /** Files in one batch, after ZIPs are unpacked. */
 export const MAX_BATCH_FILES = 500;
+/** Files being read or stored at once within one batch. */
+const IN_FLIGHT = 4;
 
 export type FileResult =
   | { file: string; ok: true; preview: FilePreview; id: string | null; url: string | null }
@@ -56,19 +58,25 @@ export async function importDocumentFiles(
   if (uploads.length > MAX_BATCH_FILES) {
     return { results: [...results, { file: "(batch)", ok: false, message: `This batch holds ${uploads.length} files; add at most ${MAX_BATCH_FILES} at once.`, fieldErrors: {} }] };
   }
-  // Parsing runs in the worker pool, several files at once; storing is one short transaction each.
-  const outcomes = await Promise.all(
-    uploads.map(async (upload): Promise<FileResult> => {
+  // Parsing runs in the worker pool; a few files are in flight at once (enough to keep the pool
+  // busy), so starting a batch of hundreds is not one long synchronous stretch. Storing is one short
+  // transaction per file.
+  const outcomes: FileResult[] = new Array(uploads.length);
+  let next = 0;
+  const work = async () => {
+    for (let index = next++; index < uploads.length; index = next++) {
+      const upload = uploads[index]!;
       const metadata = { ...upload.metadata, ...metadataByName[upload.fileName] };
       const encoding = encodingByName[upload.fileName];
       try {
         const { preview, documentId } = await importDocumentFile(db, { actor, workspaceId, file: { ...upload, metadata, ...(encoding ? { encoding } : {}) }, dryRun });
-        return { file: upload.fileName, ok: true, preview, id: documentId, url: documentId ? `/documents/${documentId}` : null };
+        outcomes[index] = { file: upload.fileName, ok: true, preview, id: documentId, url: documentId ? `/documents/${documentId}` : null };
       } catch (error) {
         if (!isAppError(error)) throw error;
-        return { file: upload.fileName, ok: false, message: error.fieldErrors.file ?? `“${upload.fileName}”: ${error.message}`, fieldErrors: error.fieldErrors };
+        outcomes[index] = { file: upload.fileName, ok: false, message: error.fieldErrors.file ?? `“${upload.fileName}”: ${error.message}`, fieldErrors: error.fieldErrors };
       }
-    }),
-  );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, uploads.length) }, work));
   return { results: [...outcomes, ...results] };
 }
