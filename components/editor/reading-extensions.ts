@@ -2,13 +2,15 @@ import Document from "@tiptap/extension-document";
 import Heading from "@tiptap/extension-heading";
 import Text from "@tiptap/extension-text";
 import { AnnotationHighlights } from "./extensions/annotation-highlights";
+import { PageMarkers } from "./extensions/page-markers";
 import { ReadingMode } from "./extensions/reading-mode";
 import { SelectionOwner } from "./extensions/selection-owner";
 import { SourceParagraph } from "./extensions/source-paragraph";
+import type { PageMarker } from "./plugins/page-markers-plugin";
 import type { Highlight } from "./utils/build-highlight-decoration";
 
 /** The reading view's extensions, with the highlights known at creation drawn with the text: the one registry of what the editor can do. */
-export function createReadingExtensions(initialHighlights: readonly Highlight[] = []) {
+export function createReadingExtensions(initialHighlights: readonly Highlight[] = [], pageMarkers: readonly PageMarker[] = []) {
   return [
     Document,
     SourceParagraph,
@@ -17,6 +19,7 @@ export function createReadingExtensions(initialHighlights: readonly Highlight[] 
     ReadingMode,
     SelectionOwner,
     AnnotationHighlights.configure({ initial: initialHighlights }),
+    PageMarkers.configure({ markers: pageMarkers }),
   ];
 }
 

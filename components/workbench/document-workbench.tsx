@@ -13,6 +13,7 @@ import { splitParagraphs, type TextBlock } from "@/lib/documents/split-paragraph
 import { replaceSection, sectionAt, splitSections, type TextSection } from "@/lib/documents/text-sections";
 import type { WorkspaceTags } from "@/lib/tags/list-workspace-tags";
 import { DocumentText } from "@/components/documents/document-text";
+import { pageMarkersForBlocks, type PageBreak } from "@/lib/documents/page-breaks";
 import { annotationHighlightsKey, highlightRange, highlightsAt, type HighlightAction } from "@/components/editor/plugins/annotation-highlights-plugin";
 import { createReadingExtensions } from "@/components/editor/reading-extensions";
 import { buildDocumentContent } from "@/components/editor/utils/build-document-content";
@@ -95,6 +96,7 @@ export function DocumentWorkbench({
   documents,
   linkFrom,
   initialSelectedId,
+  pageBreaks = [],
 }: {
   initialLinks: LinkView[];
   /** The workspace's documents, for choosing where a link goes. */
@@ -112,6 +114,8 @@ export function DocumentWorkbench({
   isOwner: boolean;
   /** Shown above the annotation panel (the source's metadata). */
   sideHeader?: ReactNode;
+  /** Where the source's pages start (PDF, TEI): shown as "p. 12" in the margin. */
+  pageBreaks?: readonly PageBreak[];
 }) {
   const router = useRouter();
   // Blocks are derived here rather than sent from the server, so the text crosses the wire once.
@@ -189,7 +193,7 @@ export function DocumentWorkbench({
 
   // The highlights at load are built into the editor with the text: one DOM build, not two.
   // (The server renders no editor: it skips building them.)
-  const [extensions] = useState(() => createReadingExtensions(typeof window === "undefined" ? [] : visible.map(toHighlight)));
+  const [extensions] = useState(() => createReadingExtensions(typeof window === "undefined" ? [] : visible.map(toHighlight), pageMarkersForBlocks(blocks, pageBreaks)));
   /** What the editor draws, by annotation id: annotations are replaced, never changed, when edited. */
   const [initiallyDrawn] = useState(() => new Map(visible.map((a) => [a.id, a])));
 
@@ -675,7 +679,7 @@ export function DocumentWorkbench({
             <EditorContent editor={editor} />
           ) : (
             <>
-              <DocumentText text={text} blocks={firstScreen} marks={firstScreenMarks} />
+              <DocumentText text={text} blocks={firstScreen} marks={firstScreenMarks} pageBreaks={pageBreaks} />
               {firstScreen.length < blocks.length ? <p className="muted loading-line">Loading the whole text…</p> : null}
             </>
           )}

@@ -5,6 +5,7 @@ import { documentMetadataSchema } from "../validations/document-metadata";
 import { parseInput } from "../validations/parse-input";
 import { requireWorkspaceRole } from "../workspaces/require-workspace-role";
 import { documentMetadataData } from "./document-metadata-data";
+import { validPageBreaks, type PageBreak } from "./page-breaks";
 import type { DocumentText } from "./read-document-text";
 
 export function contentHash(text: string): string {
@@ -17,7 +18,20 @@ export function contentHash(text: string): string {
  */
 export async function createDocument(
   db: DbClient,
-  { actor, workspaceId, metadata, content }: { actor: Pick<SessionUser, "id">; workspaceId: string; metadata: unknown; content: DocumentText },
+  {
+    actor,
+    workspaceId,
+    metadata,
+    content,
+    pageBreaks = [],
+  }: {
+    actor: Pick<SessionUser, "id">;
+    workspaceId: string;
+    metadata: unknown;
+    content: DocumentText;
+    /** Where each page of the source starts in the text (from a PDF or TEI file); see DocumentRevision.pageBreaks. */
+    pageBreaks?: readonly PageBreak[];
+  },
 ) {
   await requireWorkspaceRole(db, { userId: actor.id, workspaceId, minimum: "EDITOR" });
   const data = documentMetadataData(parseInput(documentMetadataSchema, metadata));
@@ -29,7 +43,15 @@ export async function createDocument(
       createdById: actor.id,
       currentRevisionNumber: 1,
       revisions: {
-        create: { number: 1, text: content.text, mediaType: content.mediaType, contentHash: contentHash(content.text), createdById: actor.id, note: "Added" },
+        create: {
+          number: 1,
+          text: content.text,
+          mediaType: content.mediaType,
+          contentHash: contentHash(content.text),
+          createdById: actor.id,
+          note: "Added",
+          pageBreaks: validPageBreaks(pageBreaks, content.text.length),
+        },
       },
     },
   });

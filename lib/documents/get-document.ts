@@ -1,6 +1,7 @@
 import type { DbClient } from "../db";
 import { requireDocumentRole } from "./require-document-role";
 import { toStringArray } from "./list-documents";
+import { readPageBreaks } from "./page-breaks";
 
 /** A document the actor may read, with its current text and the actor's role in its workspace. */
 export async function getDocument(db: DbClient, { actor, documentId }: { actor: { id: string }; documentId: string }) {
@@ -16,8 +17,15 @@ export async function getDocument(db: DbClient, { actor, documentId }: { actor: 
   });
   const revision = await db.documentRevision.findUniqueOrThrow({
     where: { documentId_number: { documentId, number: document.currentRevisionNumber } },
-    select: { id: true, number: true, text: true, mediaType: true, contentHash: true, createdAt: true },
+    select: { id: true, number: true, text: true, mediaType: true, contentHash: true, createdAt: true, pageBreaks: true },
   });
   const { _count, ...rest } = document;
-  return { ...rest, authors: toStringArray(document.authors), revision, role: membership.role, annotationCount: _count.annotations };
+  const { pageBreaks, ...revisionRest } = revision;
+  return {
+    ...rest,
+    authors: toStringArray(document.authors),
+    revision: { ...revisionRest, pageBreaks: readPageBreaks(pageBreaks, revision.text.length) },
+    role: membership.role,
+    annotationCount: _count.annotations,
+  };
 }

@@ -5,6 +5,7 @@ import { AppError } from "../errors";
 import { reviseTextSchema } from "../validations/annotation";
 import { parseInput } from "../validations/parse-input";
 import { contentHash } from "./create-document";
+import { mapPageBreaks, readPageBreaks } from "./page-breaks";
 import { readPastedText } from "./read-document-text";
 import { requireDocumentRole } from "./require-document-role";
 
@@ -32,20 +33,21 @@ export async function reviseDocumentText(db: Db, { actor, documentId, input }: {
     const document = await tx.document.findUniqueOrThrow({ where: { id: documentId }, select: { currentRevisionNumber: true } });
     const current = await tx.documentRevision.findUniqueOrThrow({
       where: { documentId_number: { documentId, number: document.currentRevisionNumber } },
-      select: { id: true, text: true, number: true, mediaType: true },
+      select: { id: true, text: true, number: true, mediaType: true, pageBreaks: true },
     });
     if (current.id !== baseRevisionId) {
       throw new AppError("CONFLICT", "Someone saved a newer version of this text while you were editing. Reload to see it; your edit was not saved.");
     }
     if (current.text === text) throw new AppError("INVALID_INPUT", "The text has not changed; there is nothing to save.");
 
+    const edit = diffTexts(current.text, text);
+    const pageBreaks = mapPageBreaks(readPageBreaks(current.pageBreaks, current.text.length), edit, text.length);
     const revision = await tx.documentRevision.create({
-      data: { documentId, number: current.number + 1, text, mediaType: current.mediaType, contentHash: contentHash(text), createdById: actor.id, note },
+      data: { documentId, number: current.number + 1, text, mediaType: current.mediaType, contentHash: contentHash(text), createdById: actor.id, note, pageBreaks },
       select: { id: true, number: true },
     });
     await tx.document.update({ where: { id: documentId }, data: { currentRevisionNumber: revision.number } });
 
-    const edit = diffTexts(current.text, text);
     const counts: ReanchorCounts = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
     const annotations = await tx.annotation.findMany({
       where: { documentId, anchorStatus: "ANCHORED" },

@@ -35,6 +35,7 @@ export function splitParagraphs(text: string): TextBlock[] {
 
 function roleOf(block: string): TextBlock["role"] {
   if (FOOTNOTE.test(block)) return "footnote";
-  if (block.length <= 90 && !block.includes("\n") && !/[.,;:!?…”"]$/.test(block)) return "heading";
+  // A closing note call ("… the task.[1]") does not make a sentence a heading.
+  if (block.length <= 90 && !block.includes("\n") && !/[.,;:!?…”"](\[\d{1,3}\])?$/.test(block)) return "heading";
   return "body";
 }

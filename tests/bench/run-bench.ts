@@ -30,6 +30,7 @@ import {
   type ReadyRun,
 } from "./measure-page";
 import { EXPORT_TARGETS, exportMetrics, measureExports } from "./measure-exports";
+import { corpusImportMetrics, measureCorpusImport } from "./measure-corpus-import";
 import { measureHttpSaves } from "./measure-http-saves";
 import { measureServices, type ServiceTimings } from "./measure-services";
 import { evaluateMetrics, formatTable, formatValue, writeResults, type Metric } from "./report";
@@ -349,7 +350,10 @@ async function main(): Promise<void> {
     log("timing exports of 100,000 annotations in-process (data/bench/export/) …");
     const exports = await measureExports({ directory: path.join(BENCH_DIR, "export"), log: (message) => log(`exports: ${message}`) });
 
-    const results = evaluateMetrics([...buildMetrics(services, page, floor), ...exportMetrics(exports)]);
+    log("importing 100 generated 20-page PDFs beside pdftotext (data/bench/corpus-import/) …");
+    const corpusImport = await measureCorpusImport({ directory: path.join(BENCH_DIR, "corpus-import"), log: (message) => log(`corpus import: ${message}`) });
+
+    const results = evaluateMetrics([...buildMetrics(services, page, floor), ...exportMetrics(exports), ...corpusImportMetrics(corpusImport)]);
     const cpus = os.cpus();
     const machine = {
       node: process.version,

@@ -65,6 +65,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
         documentId={document.id}
         revisionId={document.revision.id}
         text={document.revision.text}
+        pageBreaks={document.revision.pageBreaks}
         initialAnnotations={toPackedJson(annotations, document.revision.text)}
         initialLinks={links}
         documents={documents.map((d) => ({ id: d.id, title: d.title }))}
