@@ -7,6 +7,7 @@ import { parseInput } from "../validations/parse-input";
 import { contentHash } from "./create-document";
 import { readPastedText } from "./read-document-text";
 import { requireDocumentRole } from "./require-document-role";
+import { indexDocumentText } from "../search/index-document-text";
 
 export interface ReanchorCounts {
   exact: number;
@@ -41,7 +42,8 @@ export async function reviseDocumentText(db: Db, { actor, documentId, input }: {
       data: { documentId, number: current.number + 1, text, mediaType: current.mediaType, contentHash: contentHash(text), createdById: actor.id, note },
       select: { id: true, number: true },
     });
-    await tx.document.update({ where: { id: documentId }, data: { currentRevisionNumber: revision.number } });
+    const { workspaceId } = await tx.document.update({ where: { id: documentId }, data: { currentRevisionNumber: revision.number }, select: { workspaceId: true } });
+    await indexDocumentText(tx, { workspaceId, documentId, revisionId: revision.id, text });
 
     const edit = diffTexts(current.text, text);
     const counts: ReanchorCounts = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
