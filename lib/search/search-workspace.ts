@@ -126,7 +126,7 @@ export async function describeHits(db: DbClient, rows: HitRow[]) {
       documentId: row.documentId,
       snippet: body?.snippet ?? null,
       noteSnippet: note && note.hits.length > 0 ? note.snippet : null,
-      block: row.source === "BLOCK" ? { index: num(row.blockIndex)!, start: blockStart!, end: num(row.blockEnd)!, heading: row.heading } : null,
+      block: row.source === "BLOCK" ? { revisionId: row.refId, index: num(row.blockIndex)!, start: blockStart!, end: num(row.blockEnd)!, heading: row.heading, hits: body?.hits ?? [] } : null,
       select,
       annotation: annotation && {
         id: annotation.id,

@@ -1,0 +1,15 @@
+import { requireSessionUser } from "@/lib/auth/session-user";
+import { getDb } from "@/lib/db";
+import { jsonResponse } from "@/lib/http/json-response";
+import { suggestLinks } from "@/lib/search/suggest-links";
+
+type Context = { params: Promise<{ annotationId: string }> };
+
+/** GET: the five passages of other documents that may confirm or contradict the annotation's claim. */
+export async function GET(_request: Request, { params }: Context) {
+  return jsonResponse(async () => {
+    const actor = await requireSessionUser();
+    const { annotationId } = await params;
+    return suggestLinks(getDb(), { actor, annotationId });
+  });
+}
