@@ -2,12 +2,13 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useRef, useState, type FormEvent } from "react";
+import { pageWorkspaceId } from "./page-workspace";
 
 /** The workspace a page belongs to: from the path (/w/:id/…), or as the page marks it (a document's page). */
 function currentWorkspaceId(pathname: string): string | null {
   const fromPath = /^\/w\/([^/]+)/.exec(pathname)?.[1];
   if (fromPath) return decodeURIComponent(fromPath);
-  return document.querySelector<HTMLElement>("[data-workspace-id]")?.dataset.workspaceId ?? null;
+  return pageWorkspaceId();
 }
 
 function isTyping(target: EventTarget | null): boolean {
