@@ -190,19 +190,19 @@ export function LinkFinder({
           Close
         </button>
       </div>
-      <p className="link-finder__claim">
-        “{truncate(annotation.exact, 160)}”{" "}
+      <p className="link-finder__claim">“{truncate(annotation.exact, 160)}”</p>
+      <p>
         <label>
-          <span className="visually-hidden">Link type</span>
-          <select value={type} onChange={(event) => setType(event.target.value as LinkType)} aria-label="Link type">
+          This annotation{" "}
+          <select value={type} onChange={(event) => setType(event.target.value as LinkType)}>
             {(Object.keys(LINK_LABEL) as LinkType[]).map((t) => (
               <option key={t} value={t}>
                 {LINK_LABEL[t].forward.toLowerCase()}
               </option>
             ))}
-          </select>
-        </label>{" "}
-        …
+          </select>{" "}
+          the words you select in the preview.
+        </label>
       </p>
       {notice && (
         <p className="alert alert--ok" role="status">
