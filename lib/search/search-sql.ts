@@ -17,6 +17,11 @@ export interface SearchSql {
   /** `FROM … WHERE …` */
   body: string;
   params: unknown[];
+  /** The joins from SearchEntry `e` and the conditions on them, without the MATCH: for a query that ranks first and filters after. */
+  joins: string;
+  conditions: string;
+  conditionParams: unknown[];
+  userId: string;
 }
 
 const ME = "(SELECT id FROM me)";
@@ -25,13 +30,12 @@ export type SearchFilters = Omit<SearchRequest, "q" | "page"> & { excludeDocumen
 
 export function searchSql({ match, userId, workspaceId, filters }: { match: string; userId: string; workspaceId: string; filters: SearchFilters }): SearchSql {
   const where = [
-    `"SearchText" MATCH ?`,
     `e."workspaceId" = ?`,
     `EXISTS (SELECT 1 FROM "Membership" m WHERE m."workspaceId" = e."workspaceId" AND m."userId" = ${ME})`,
     `(e."source" = 'BLOCK' OR (a."id" IS NOT NULL AND ${visibleToSql("a", ME)}))`,
     `(e."source" <> 'LINK' OR (t."id" IS NOT NULL AND ${visibleToSql("t", ME)}))`,
   ];
-  const params: unknown[] = [match, workspaceId];
+  const params: unknown[] = [workspaceId];
   const add = (condition: string, ...values: unknown[]) => {
     where.push(condition);
     params.push(...values);
@@ -55,15 +59,21 @@ export function searchSql({ match, userId, workspaceId, filters }: { match: stri
   if (filters.authorId) add(`e."source" <> 'BLOCK' AND a."authorId" = ?`, filters.authorId);
   if (filters.tagId) add(`e."source" <> 'BLOCK' AND EXISTS (SELECT 1 FROM "AnnotationTag" g WHERE g."annotationId" = a."id" AND g."tagId" = ?)`, filters.tagId);
 
+  const joins = `JOIN "Document" d ON d."id" = e."documentId"
+      LEFT JOIN "Annotation" a ON a."id" = e."annotationId"
+      LEFT JOIN "AnnotationLink" l ON e."source" = 'LINK' AND l."id" = e."refId"
+      LEFT JOIN "Annotation" t ON t."id" = l."targetAnnotationId"`;
+  const conditions = where.join("\n        AND ");
   return {
     with: `WITH me(id) AS (SELECT ?)`,
     body: `FROM "SearchText" f
       JOIN "SearchEntry" e ON e."id" = f.rowid
-      JOIN "Document" d ON d."id" = e."documentId"
-      LEFT JOIN "Annotation" a ON a."id" = e."annotationId"
-      LEFT JOIN "AnnotationLink" l ON e."source" = 'LINK' AND l."id" = e."refId"
-      LEFT JOIN "Annotation" t ON t."id" = l."targetAnnotationId"
-      WHERE ${where.join("\n        AND ")}`,
-    params: [userId, ...params],
+      ${joins}
+      WHERE "SearchText" MATCH ? AND ${conditions}`,
+    params: [userId, match, ...params],
+    joins,
+    conditions,
+    conditionParams: params,
+    userId,
   };
 }

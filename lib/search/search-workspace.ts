@@ -4,7 +4,7 @@ import { SEARCH_PAGE_SIZE, searchRequestSchema, type SearchRequest } from "../va
 import { requireWorkspaceRole } from "../workspaces/require-workspace-role";
 import { unfold, type Folds } from "./fold-search-text";
 import { parseSearchQuery } from "./parse-search-query";
-import { searchSql, type SearchFilters } from "./search-sql";
+import { searchSql, type SearchFilters, type SearchSql } from "./search-sql";
 import { buildSnippet, HIT_CLOSE, HIT_OPEN, readMarkedText, type Range, type Snippet } from "./snippet";
 
 export type SearchSource = "BLOCK" | "ANNOTATION" | "REPLY" | "LINK";
@@ -26,19 +26,41 @@ interface HitRow {
 
 const MARKS = `char(${HIT_OPEN.charCodeAt(0)}), char(${HIT_CLOSE.charCodeAt(0)})`;
 
-/**
- * One page of the rows that match, best first (BM25), with their words marked. The page is chosen
- * first and highlight() runs on its rows only, so a common word costs a ranking, not a thousand
- * highlights.
- */
-export async function findHitRows(db: DbClient, sql: ReturnType<typeof searchSql>, { match, limit, offset }: { match: string; limit: number; offset: number }) {
-  return db.$queryRawUnsafe<HitRow[]>(
-    `${sql.with}, top AS (SELECT e."id" AS id, f.rank AS rank ${sql.body} ORDER BY f.rank LIMIT ? OFFSET ?)
-     SELECT top.id AS id, e."source" AS source, e."refId" AS refId, e."documentId" AS documentId, e."annotationId" AS annotationId,
+const SELECT_HITS = (page: string) => `SELECT page.id AS id, e."source" AS source, e."refId" AS refId, e."documentId" AS documentId, e."annotationId" AS annotationId,
        e."blockIndex" AS blockIndex, e."blockStart" AS blockStart, e."blockEnd" AS blockEnd, e."heading" AS heading, e."folds" AS folds,
        highlight(h."SearchText", 0, ${MARKS}) AS body, highlight(h."SearchText", 1, ${MARKS}) AS note
-     FROM top JOIN "SearchText" h ON h.rowid = top.id JOIN "SearchEntry" e ON e."id" = top.id
-     WHERE h."SearchText" MATCH ? ORDER BY top.rank`,
+     FROM ${page} JOIN "SearchText" h ON h.rowid = page.id JOIN "SearchEntry" e ON e."id" = page.id
+     WHERE h."SearchText" MATCH ? ORDER BY page.rank`;
+
+/** Rows FTS5 ranks before the filters are applied, per row wanted: most rows pass the filters. */
+const OVERFETCH = 4;
+const MIN_WINDOW = 200;
+
+/**
+ * One page of the rows that match, best first (BM25), with their words marked. First the best
+ * few hundred rows by rank alone (FTS5 ranks those without touching another table), filtered:
+ * when a full page passes, it is exactly the page of the filtered ranking, since every row
+ * outside the window ranks lower. Otherwise (rare words, narrow facets) the filters run on every
+ * match. highlight() runs on the page's rows only.
+ */
+export async function findHitRows(db: DbClient, sql: SearchSql, { match, limit, offset }: { match: string; limit: number; offset: number }) {
+  const window = Math.max(MIN_WINDOW, (offset + limit) * OVERFETCH);
+  const windowed = await db.$queryRawUnsafe<HitRow[]>(
+    `${sql.with}, ranked AS (SELECT rowid AS id, rank FROM "SearchText" WHERE "SearchText" MATCH ? ORDER BY rank LIMIT ?),
+     page AS (SELECT e."id" AS id, ranked.rank AS rank FROM ranked JOIN "SearchEntry" e ON e."id" = ranked.id ${sql.joins} WHERE ${sql.conditions} ORDER BY ranked.rank LIMIT ? OFFSET ?)
+     ${SELECT_HITS("page")}`,
+    sql.userId,
+    match,
+    window,
+    ...sql.conditionParams,
+    limit,
+    offset,
+    match,
+  );
+  if (windowed.length === limit) return windowed;
+  return db.$queryRawUnsafe<HitRow[]>(
+    `${sql.with}, page AS (SELECT e."id" AS id, f.rank AS rank ${sql.body} ORDER BY f.rank LIMIT ? OFFSET ?)
+     ${SELECT_HITS("page")}`,
     ...sql.params,
     limit,
     offset,
@@ -166,7 +188,7 @@ function bump(counts: Map<string, number>, key: string | null | undefined, by: n
 }
 
 /** How many rows match in all, per document, and per value of each facet (under the facets already chosen). */
-async function countHits(db: DbClient, sql: ReturnType<typeof searchSql>) {
+async function countHits(db: DbClient, sql: SearchSql) {
   const [groups, tagRows] = await Promise.all([
     db.$queryRawUnsafe<{ documentId: string; source: SearchSource; kind: string | null; techniqueId: string | null; verdict: string | null; authorId: string | null; n: number | bigint }[]>(
       `${sql.with} SELECT e."documentId" AS documentId, e."source" AS source, a."kind" AS kind, a."techniqueId" AS techniqueId, a."verdict" AS verdict, a."authorId" AS authorId, count(*) AS n

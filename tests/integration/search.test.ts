@@ -11,6 +11,7 @@ import { setLinkVerdict } from "@/lib/links/set-link-verdict";
 import { addReply } from "@/lib/replies/add-reply";
 import { deleteReply } from "@/lib/replies/delete-reply";
 import { searchWorkspace } from "@/lib/search/search-workspace";
+import { suggestLinks } from "@/lib/search/suggest-links";
 import { addTestMember, createTestDocument, createTestUser, createTestWorkspace, currentRevision, selectPhrase } from "@/seeds/factories";
 import { rejection } from "./rejection";
 
@@ -132,6 +133,34 @@ describe("searching a workspace", () => {
     expect((await search(viewer, "famine")).total).toBe(0);
     const orphans = await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM "SearchEntry" WHERE "documentId" = ?`, monograph);
     expect(Number(orphans[0]!.n)).toBe(0);
+  });
+
+  it("pages through many hits in rank order without losing or repeating one", async () => {
+    const text = Array.from({ length: 70 }, (_, i) => `Paragraph ${i}: the grain procurements ${"grain ".repeat(i % 5)}fell short.`).join("\n\n");
+    const granary = (await createTestDocument(db, owner, workspaceId, { title: "Granary", text })).id;
+    const pages = await Promise.all([1, 2, 3, 4].map((page) => search(viewer, "grain", { page, documentId: granary })));
+    expect(pages[0]!.total).toBe(70);
+    expect(pages[0]!.pageCount).toBe(4);
+    const blocks = pages.flatMap((page) => page.groups.flatMap((group) => group.hits.map((hit) => hit.block!.index)));
+    expect(blocks).toHaveLength(70);
+    expect(new Set(blocks).size).toBe(70);
+    // Best first: the paragraphs that say "grain" most open the first page.
+    expect(pages[0]!.groups[0]!.hits.slice(0, 5).every((hit) => hit.block!.index % 5 === 4)).toBe(true);
+  });
+
+  it("suggests passages of other documents for a claim, and links to an annotation already on them", async () => {
+    const elsewhere = (await createTestDocument(db, owner, workspaceId, { title: "Delegates", text: "Over 1,300 delegates came to Moscow.\n\nThe weather was cold." })).id;
+    const claimed = (await createTestDocument(db, owner, workspaceId, { title: "Count", text: "The congress had 1,306 delegates with a vote." })).id;
+    const claim = await createAnnotation(db, { actor: editor, documentId: claimed, input: { ...(await selectPhrase(db, claimed, "The congress had 1,306 delegates with a vote.")), kind: "CLAIM" } });
+    const first = await suggestLinks(db, { actor: viewer, annotationId: claim.id });
+    expect(first.suggestions.every((s) => s.document.id !== claimed)).toBe(true);
+    const best = first.suggestions.find((s) => s.document.id === elsewhere)!;
+    expect(best.target.exact).toBe("Over 1,300 delegates came to Moscow.");
+    expect(best.existing).toBeNull();
+    const there = await createAnnotation(db, { actor: editor, documentId: elsewhere, input: { ...(await selectPhrase(db, elsewhere, "Over 1,300 delegates")), kind: "CLAIM", visibility: "PRIVATE" } });
+    expect((await suggestLinks(db, { actor: editor, annotationId: claim.id })).suggestions.find((s) => s.document.id === elsewhere)!.existing?.id).toBe(there.id);
+    expect((await suggestLinks(db, { actor: viewer, annotationId: claim.id })).suggestions.find((s) => s.document.id === elsewhere)!.existing).toBeNull();
+    expect((await rejection(suggestLinks(db, { actor: outsider, annotationId: claim.id }))).code).toBe("NOT_FOUND");
   });
 
   it("answers a hostile or empty query with a clear empty result", async () => {
