@@ -91,6 +91,13 @@ export default async function SearchPage({ params, searchParams }: { params: Par
             ))}
           </select>
         </label>
+        <label>
+          Dated from{" "}
+          <input name="from" defaultValue={request.from ?? ""} placeholder="1917" size={10} pattern="\d{1,4}(-\d{2}(-\d{2})?)?" title="YYYY, YYYY-MM or YYYY-MM-DD" />
+        </label>
+        <label>
+          to <input name="to" defaultValue={request.to ?? ""} placeholder="1930" size={10} pattern="\d{1,4}(-\d{2}(-\d{2})?)?" title="YYYY, YYYY-MM or YYYY-MM-DD" />
+        </label>
         <button className="button" type="submit">
           Search
         </button>
