@@ -14,6 +14,6 @@ export default defineConfig({
   // (a Prisma preview feature), Migrate leaves them alone instead of dropping them in the next
   // migration; prisma/migrations-match-schema.test.ts checks that it does.
   experimental: { externalTables: true },
-  tables: { external: ["SearchEntry", "SearchText", "SearchText_config", "SearchText_content", "SearchText_data", "SearchText_docsize", "SearchText_idx"] },
+  tables: { external: ["SearchEntry", "SearchText", "SearchText_config", "SearchText_content", "SearchText_data", "SearchText_docsize", "SearchText_idx", "SearchVocab"] },
   datasource: { url: resolveDatabaseUrl(process.env.DATABASE_URL) },
 });

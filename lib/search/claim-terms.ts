@@ -10,6 +10,9 @@ export interface ClaimTerm {
   /** An FTS5 phrase, quoted: `"zinov"*`, `"1 306"`. */
   expression: string;
   kind: "number" | "name" | "word";
+  /** Its tokens as the index holds them (lower case), and whether the last is a prefix: for looking up how common it is. */
+  tokens: string[];
+  prefix: boolean;
 }
 
 const STOPWORDS = new Set(
@@ -41,7 +44,9 @@ export function claimTerms(text: string): ClaimTerm[] {
   const add = (expression: string, kind: ClaimTerm["kind"]) => {
     if (seen.has(expression)) return;
     seen.add(expression);
-    terms.push({ expression, kind });
+    const prefix = expression.endsWith("*");
+    const tokens = expression.replace(/^"|"\*?$/g, "").toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+    if (tokens.length > 0) terms.push({ expression, kind, tokens, prefix });
   };
 
   for (const match of text.matchAll(/\b(\d{1,2})(?:st|nd|rd|th)\b/gi)) {
@@ -74,6 +79,17 @@ export function claimTerms(text: string): ClaimTerm[] {
   const longestFirst = [...new Set(others)].sort((a, b) => b.length - a.length);
   for (const word of longestFirst) add(stemExpression(word), "word");
   return terms.slice(0, MAX_TERMS);
+}
+
+/** The terms worth searching for: the `count` that the fewest rows of the index hold (a term no row holds finds nothing). */
+export function rarestTerms(terms: readonly ClaimTerm[], rowsHolding: readonly number[], count: number): ClaimTerm[] {
+  return terms
+    .map((term, index) => ({ term, rows: rowsHolding[index] ?? 0, index }))
+    .filter(({ rows }) => rows > 0)
+    .sort((a, b) => a.rows - b.rows || a.index - b.index)
+    .slice(0, count)
+    .sort((a, b) => a.index - b.index)
+    .map(({ term }) => term);
 }
 
 /**

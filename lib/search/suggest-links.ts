@@ -2,7 +2,7 @@ import { visibleTo } from "../annotations/annotation-view";
 import { requireAnnotationAccess } from "../annotations/require-annotation-access";
 import type { DbClient } from "../db";
 import { readRevisionText } from "../documents/revision-text-cache";
-import { claimQuery, claimTerms, type ClaimTerm } from "./claim-terms";
+import { claimQuery, claimTerms, rarestTerms, type ClaimTerm } from "./claim-terms";
 import { foldSearchText } from "./fold-search-text";
 import { describeHits, findHitRows } from "./search-workspace";
 import { searchSql } from "./search-sql";
@@ -50,7 +50,7 @@ export function bestSentence(text: string, hits: readonly Range[]): Range {
  */
 export async function suggestLinks(db: DbClient, { actor, annotationId, limit = SUGGESTION_COUNT }: { actor: { id: string }; annotationId: string; limit?: number }) {
   const { annotation } = await requireAnnotationAccess(db, { userId: actor.id, annotationId, minimum: "VIEWER" });
-  const terms = claimTerms(annotation.exact);
+  const terms = await distinctiveTerms(db, claimTerms(annotation.exact));
   const match = claimQuery(terms);
   const claim = { id: annotation.id, documentId: annotation.documentId, exact: annotation.exact };
   if (!match) return { claim, terms: [], suggestions: [] };
@@ -87,6 +87,28 @@ export async function suggestLinks(db: DbClient, { actor, annotationId, limit = 
     suggestions.push({ hit, document, revisionId: block.revisionId, target, existing: covering });
   }
   return { claim, terms: terms.map((term) => term.expression), suggestions };
+}
+
+/** Terms searched for: the rarest few, so a claim's common words do not make BM25 rank most of the corpus. */
+const SEARCHED_TERMS = 12;
+
+/** The claim's rarest terms, by how many rows of the index hold each (one query to the fts5vocab table). */
+async function distinctiveTerms(db: DbClient, terms: ClaimTerm[]): Promise<ClaimTerm[]> {
+  if (terms.length <= SEARCHED_TERMS) return terms;
+  const params: unknown[] = [];
+  // A phrase is as rare as its rarest token; a prefix counts every term it opens (an overestimate).
+  const lookups = terms.map((term, index) => {
+    const parts = term.tokens.map((token, t) => {
+      const isPrefix = term.prefix && t === term.tokens.length - 1;
+      params.push(token, ...(isPrefix ? [`${token}\u{10FFFF}`] : []));
+      return isPrefix ? `(SELECT coalesce(sum(doc), 0) FROM "SearchVocab" WHERE term >= ? AND term < ?)` : `(SELECT coalesce(sum(doc), 0) FROM "SearchVocab" WHERE term = ?)`;
+    });
+    return `SELECT ${index} AS i, ${parts.length === 1 ? parts[0] : `min(${parts.join(", ")})`} AS n`;
+  });
+  const rows = await db.$queryRawUnsafe<{ i: number | bigint; n: number | bigint }[]>(lookups.join(" UNION ALL "), ...params);
+  const counts: number[] = [];
+  for (const row of rows) counts[Number(row.i)] = Number(row.n);
+  return rarestTerms(terms, counts, SEARCHED_TERMS);
 }
 
 /** How many different terms of the claim the words found stand for. */

@@ -31,6 +31,9 @@ CREATE INDEX "SearchEntry_documentId_source_idx" ON "SearchEntry"("documentId", 
 -- reply, a link's note; note: an annotation's note, a verdict's rationale.
 CREATE VIRTUAL TABLE "SearchText" USING fts5(body, note, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
 
+-- How many rows hold each term: suggested links search for a claim's rarest terms only.
+CREATE VIRTUAL TABLE "SearchVocab" USING fts5vocab('SearchText', 'row');
+
 CREATE TRIGGER "SearchEntry_delete" AFTER DELETE ON "SearchEntry" BEGIN
     DELETE FROM "SearchText" WHERE rowid = old.id;
 END;
