@@ -13,7 +13,7 @@ const root = path.join(import.meta.dirname, "..");
  * does not model: prisma.config.ts lists them as external tables, which Migrate leaves alone.
  */
 describe("migrations and schema.prisma", () => {
-  it("do not drift apart", () => {
+  it("do not drift apart", { timeout: 120_000 }, () => {
     const cli = path.join(path.dirname(require.resolve("prisma/package.json")), "build/index.js");
     const run = () =>
       execFileSync(process.execPath, [cli, "migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--script"], {
