@@ -8,6 +8,7 @@ import { databaseFilePath } from "../lib/database-url";
 import { getEnv } from "../lib/env";
 import { DEMO_ACCOUNT, seedDemoWorkspace } from "../seeds/seed-demo-workspace";
 import { migrateDatabase } from "./migrate-database";
+import { indexUnindexedDocuments } from "../lib/search/index-document-text";
 
 async function main() {
   const env = getEnv();
@@ -16,6 +17,14 @@ async function main() {
   const output = migrateDatabase(env.databaseUrl);
   const applied = output.match(/following migration\(s\) have been applied[\s\S]*/)?.[0] ? "migrations applied" : "schema up to date";
   console.log(`[workbench] database ${databaseFilePath(env.databaseUrl)}: ${applied} (${Math.round(performance.now() - started)} ms)`);
+
+  const indexDb = createDatabaseClient(env.databaseUrl);
+  try {
+    const indexed = await indexUnindexedDocuments(indexDb);
+    if (indexed > 0) console.log(`[workbench] search index: added the text of ${indexed} documents written before it existed.`);
+  } finally {
+    await indexDb.$disconnect();
+  }
 
   if (env.authSecretConfigured) {
     console.log("[workbench] NEXTAUTH_SECRET is set: no demo account is created. Sign up to get a workspace with the sample corpus.");

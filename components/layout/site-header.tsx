@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { NavLink } from "./nav-link";
+import { HeaderSearch } from "@/components/search/header-search";
 
 export function SiteHeader({ user }: { user: SessionUser | null }) {
   return (
@@ -18,6 +19,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
               </NavLink>
               <NavLink href="/account">Account</NavLink>
             </nav>
+            <HeaderSearch />
             <div className="site-user">
               <span>{user.name}</span>
               <SignOutButton />

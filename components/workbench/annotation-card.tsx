@@ -93,6 +93,7 @@ export function AnnotationCard({
           ) : null}
           <AnnotationLinks
             annotationId={annotation.id}
+            quote={annotation.exact}
             links={links}
             documents={documents}
             canLink={canLink}

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import type { LinkView } from "@/lib/links/link-view";
+import { LinkFinder } from "@/components/search/link-finder";
+import { pageWorkspaceId } from "@/components/search/page-workspace";
 import { truncate } from "./annotation-labels";
 import { compareUrl, LINK_LABEL, VERDICT_LABEL, type LinkType } from "./link-labels";
 
@@ -13,7 +15,8 @@ import { compareUrl, LINK_LABEL, VERDICT_LABEL, type LinkType } from "./link-lab
  */
 export function AnnotationLinks({
   annotationId,
-  links,
+  quote = "",
+  links: givenLinks,
   documents,
   canLink,
   canUnlink,
@@ -22,6 +25,8 @@ export function AnnotationLinks({
   /** Only a link's author or a workspace owner may remove it. */
   canUnlink: (link: LinkView) => boolean;
   annotationId: string;
+  /** The annotation's words, shown in the link finder. */
+  quote?: string;
   links: LinkView[];
   documents: { id: string; title: string }[];
   canLink: boolean;
@@ -31,6 +36,10 @@ export function AnnotationLinks({
   const [open, setOpen] = useState(false);
   const [type, setType] = useState<LinkType>("CONTRADICTS");
   const [documentId, setDocumentId] = useState(documents[0]?.id ?? "");
+  // Links made in the link finder, shown here at once (the page's list has them after a reload).
+  const [madeHere, setMadeHere] = useState<LinkView[]>([]);
+  const [finder, setFinder] = useState<{ workspaceId: string } | null>(null);
+  const links = [...givenLinks, ...madeHere.filter((made) => !givenLinks.some((link) => link.id === made.id))];
   const id = useId();
   return (
     <section className="annotation-links" aria-label="Links">
@@ -87,6 +96,16 @@ export function AnnotationLinks({
               <button type="submit" className="button">
                 Choose the passage…
               </button>
+              <button
+                type="button"
+                className="button button--quiet"
+                onClick={() => {
+                  const workspaceId = pageWorkspaceId();
+                  if (workspaceId) setFinder({ workspaceId });
+                }}
+              >
+                Find the passage…
+              </button>
               <button type="button" className="button button--quiet" onClick={() => setOpen(false)}>
                 Cancel
               </button>
@@ -97,6 +116,15 @@ export function AnnotationLinks({
             Link…
           </button>
         )
+      ) : null}
+      {finder ? (
+        <LinkFinder
+          workspaceId={finder.workspaceId}
+          annotation={{ id: annotationId, exact: quote }}
+          initialType={type}
+          onLinked={(link) => setMadeHere((made) => [...made, link])}
+          onClose={() => setFinder(null)}
+        />
       ) : null}
     </section>
   );

@@ -97,12 +97,15 @@ export function DocumentWorkbench({
   linkFrom,
   initialSelectedId,
   pageBreaks = [],
+  initialTextSelection = null,
 }: {
   initialLinks: LinkView[];
   /** The workspace's documents, for choosing where a link goes. */
   documents: { id: string; title: string }[];
   linkFrom: LinkFrom | null;
   initialSelectedId: string | null;
+  /** Words to select at load (a search hit, `?select=start-end`), so one key annotates them. */
+  initialTextSelection?: { start: number; end: number } | null;
   documentId: string;
   revisionId: string;
   text: string;
@@ -343,6 +346,20 @@ export function DocumentWorkbench({
     scrolledToInitial.current = true;
     requestAnimationFrame(() => scrollToAnnotation(initialSelectedId));
   }, [editor, initialSelectedId, scrollToAnnotation]);
+
+  // A search hit (?select=start-end) opens with its words selected and in view.
+  const selectedInitialText = useRef(false);
+  useEffect(() => {
+    if (!editor || !initialTextSelection || selectedInitialText.current) return;
+    selectedInitialText.current = true;
+    const { start, end } = initialTextSelection;
+    if (!(start >= 0 && end > start && end <= text.length)) return;
+    const from = offsets.textToPm(start, "start");
+    editor.chain().focus(undefined, { scrollIntoView: false }).setTextSelection({ from, to: offsets.textToPm(end, "end") }).run();
+    const { node } = editor.view.domAtPos(from);
+    (node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: "center" });
+    requestAnimationFrame(() => updateSelection(editor));
+  }, [editor, initialTextSelection, offsets, text.length, updateSelection]);
 
   const onSelect = useCallback(
     (id: string | null, from: "panel" | "text") => {

@@ -8,6 +8,7 @@ import { contentHash } from "./create-document";
 import { mapPageBreaks, readPageBreaks } from "./page-breaks";
 import { readPastedText } from "./read-document-text";
 import { requireDocumentRole } from "./require-document-role";
+import { indexDocumentText } from "../search/index-document-text";
 
 export interface ReanchorCounts {
   exact: number;
@@ -46,7 +47,8 @@ export async function reviseDocumentText(db: Db, { actor, documentId, input }: {
       data: { documentId, number: current.number + 1, text, mediaType: current.mediaType, contentHash: contentHash(text), createdById: actor.id, note, pageBreaks },
       select: { id: true, number: true },
     });
-    await tx.document.update({ where: { id: documentId }, data: { currentRevisionNumber: revision.number } });
+    const { workspaceId } = await tx.document.update({ where: { id: documentId }, data: { currentRevisionNumber: revision.number }, select: { workspaceId: true } });
+    await indexDocumentText(tx, { workspaceId, documentId, revisionId: revision.id, text });
 
     const counts: ReanchorCounts = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
     const annotations = await tx.annotation.findMany({

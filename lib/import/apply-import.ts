@@ -12,6 +12,7 @@ import { customTagKey, DEFAULT_CUSTOM_TAG_COLOUR, MAX_TAG_DESCRIPTION_LENGTH, MA
 import { MAX_ANNOTATION_LENGTH } from "../validations/annotation";
 import { SYMMETRIC_LINK_TYPES } from "../validations/link";
 import { requireWorkspaceRole } from "../workspaces/require-workspace-role";
+import { indexDocumentTextSync } from "../search/index-document-text";
 import type { DocumentTarget, ImportPlan, ImportReport, PlannedAnnotation, PlannedPerson } from "./import-plan";
 import { ImportRejected, type ImportProblem } from "./import-problems";
 
@@ -251,6 +252,7 @@ function writePlan(sql: SqliteConnection, { actorId, workspaceId, plan, texts, p
       createdById: actorId,
       createdAt: now,
     });
+    indexDocumentTextSync(sql, { workspaceId, documentId: id, revisionId, text: document.text });
     placedOn.set(targetKey({ kind: "new", ref: document.ref }), { documentId: id, revisionId, title: metadata.title });
     documentsCreated.push({ id, title: metadata.title });
   }

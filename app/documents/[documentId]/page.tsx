@@ -16,12 +16,13 @@ import { listDocumentLinks } from "@/lib/links/list-document-links";
 import { listWorkspaceTags } from "@/lib/tags/list-workspace-tags";
 import { LINK_TYPES } from "@/lib/validations/link";
 import { roleAtLeast } from "@/lib/workspaces/require-workspace-role";
+import { parseTextRange } from "@/lib/search/text-range-param";
 
 type Params = Promise<{ documentId: string }>;
 
 // generateMetadata and the page share one load of the document (and its text) per request.
 const loadDocument = cache((userId: string, documentId: string) => getDocument(getDb(), { actor: { id: userId }, documentId }));
-type SearchParams = Promise<{ annotation?: string; linkFrom?: string; linkType?: string }>;
+type SearchParams = Promise<{ annotation?: string; linkFrom?: string; linkType?: string; select?: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { documentId } = await params;
@@ -53,7 +54,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
       : null;
   const canAnnotate = roleAtLeast(document.role, "EDITOR");
   return (
-    <div className="page page--wide">
+    <div className="page page--wide" data-workspace-id={workspaceId}>
       <div className="breadcrumbs">
         <Link href={`/w/${workspaceId}`}>{document.workspace.name}</Link> / Document
       </div>
@@ -71,6 +72,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
         documents={documents.map((d) => ({ id: d.id, title: d.title }))}
         linkFrom={linkFrom}
         initialSelectedId={query.annotation ?? null}
+        initialTextSelection={parseTextRange(query.select)}
         tags={tags}
         currentUser={{ id: user.id, name: user.name }}
         canAnnotate={canAnnotate}
