@@ -48,7 +48,7 @@ export function characterAgreement({ documents, coders, techniques }: AgreementI
   const spansByDocument = new Map<string, ScoredSpan[][]>();
   for (const document of documents) spansByDocument.set(document.id, coders.map(() => []));
   coders.forEach((coder, c) => {
-    for (const span of coder.spans) spansByDocument.get(span.documentId)?.[c].push(span);
+    for (const span of coder.spans) spansByDocument.get(span.documentId)?.[c]?.push(span);
   });
 
   const m = coders.length;
@@ -70,20 +70,17 @@ export function characterAgreement({ documents, coders, techniques }: AgreementI
       boundaries.sort((a, b) => a.position - b.position);
       const active = new Map<string, number>();
       let current = 0;
-      for (let i = 0; i < boundaries.length; ) {
-        const position = boundaries[i].position;
-        for (; i < boundaries.length && boundaries[i].position === position; i++) {
-          const { technique, delta } = boundaries[i];
-          const next = (active.get(technique) ?? 0) + delta;
-          if (next === 0) active.delete(technique);
-          else active.set(technique, next);
-        }
+      boundaries.forEach(({ position, technique, delta }, i) => {
+        const next = (active.get(technique) ?? 0) + delta;
+        if (next === 0) active.delete(technique);
+        else active.set(technique, next);
+        if (boundaries[i + 1]?.position === position) return; // apply every change at a position first
         const label = intern(active);
         if (label !== current) {
           events.push({ position, coder, label });
           current = label;
         }
-      }
+      });
     });
     events.sort((a, b) => a.position - b.position);
 
@@ -95,33 +92,31 @@ export function characterAgreement({ documents, coders, techniques }: AgreementI
     const addSegment = (length: number) => {
       if (length <= 0) return;
       const counts: [string, number][] = [];
-      for (let label = 0; label < histogram.length; label++) if (histogram[label] > 0) counts.push([labelNames[label], histogram[label]]);
+      histogram.forEach((count, label) => {
+        if (count > 0) counts.push([labelNames[label] ?? NONE, count]);
+      });
       overall.addUnit(counts, length);
-      for (let t = 0; t < techniques.length; t++) perTechnique[t].addBinaryUnit(techniqueCounts[t], m - techniqueCounts[t], length);
+      perTechnique.forEach((alpha, t) => alpha.addBinaryUnit(techniqueCounts[t] ?? 0, m - (techniqueCounts[t] ?? 0), length));
     };
 
     let position = 0;
-    for (let i = 0; i < events.length; ) {
-      const at = events[i].position;
+    for (const { position: at, coder, label } of events) {
       addSegment(at - position);
       position = at;
-      for (; i < events.length && events[i].position === at; i++) {
-        const { coder, label } = events[i];
-        if (label >= histogram.length) {
-          const grown = new Float64Array(labelNames.length);
-          grown.set(histogram);
-          histogram = grown;
-        }
-        const previous = labelOf[coder];
-        histogram[previous]--;
-        for (const t of labelTechniques[previous]) techniqueCounts[t]--;
-        histogram[label]++;
-        for (const t of labelTechniques[label]) techniqueCounts[t]++;
-        labelOf[coder] = label;
+      if (label >= histogram.length) {
+        const grown = new Float64Array(labelNames.length);
+        grown.set(histogram);
+        histogram = grown;
       }
+      const previous = labelOf[coder] ?? 0;
+      histogram[previous]! -= 1;
+      for (const t of labelTechniques[previous] ?? []) techniqueCounts[t]! -= 1;
+      histogram[label]! += 1;
+      for (const t of labelTechniques[label] ?? []) techniqueCounts[t]! += 1;
+      labelOf[coder] = label;
     }
     addSegment(document.length - position);
   }
 
-  return { overall: overall.value(), perTechnique: techniques.map((technique, t) => ({ technique, alpha: perTechnique[t].value() })) };
+  return { overall: overall.value(), perTechnique: techniques.map((technique, t) => ({ technique, alpha: perTechnique[t]?.value() ?? null })) };
 }

@@ -8,14 +8,15 @@ import { coveredLength, unionByDocument, type Intervals, type ScoredSpan } from 
 export function pairwiseF1(coders: readonly { spans: readonly ScoredSpan[] }[]): (number | null)[][] {
   const unions = coders.map((coder) => unionByDocument(coder.spans));
   const matrix: (number | null)[][] = coders.map(() => coders.map(() => null));
-  for (let i = 0; i < coders.length; i++) {
-    matrix[i][i] = coders[i].spans.length > 0 ? 1 : null;
+  coders.forEach((first, i) => {
+    const row = matrix[i]!;
+    row[i] = first.spans.length > 0 ? 1 : null;
     for (let j = i + 1; j < coders.length; j++) {
-      const precision = meanCoverage(coders[i].spans, unions[j]);
-      const recall = meanCoverage(coders[j].spans, unions[i]);
-      matrix[i][j] = matrix[j][i] = f1Of(precision, recall);
+      const precision = meanCoverage(first.spans, unions[j]!);
+      const recall = meanCoverage(coders[j]!.spans, unions[i]!);
+      row[j] = matrix[j]![i] = f1Of(precision, recall);
     }
-  }
+  });
   return matrix;
 }
 

@@ -42,12 +42,14 @@ export function coveredLength(intervals: Intervals, start: number, end: number):
   let high = intervals.length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if (intervals[mid][1] <= start) low = mid + 1;
+    if (intervals[mid]![1] <= start) low = mid + 1;
     else high = mid;
   }
   let covered = 0;
-  for (let i = low; i < intervals.length && intervals[i][0] < end; i++) {
-    covered += Math.min(end, intervals[i][1]) - Math.max(start, intervals[i][0]);
+  for (let i = low; i < intervals.length; i++) {
+    const [from, to] = intervals[i]!;
+    if (from >= end) break;
+    covered += Math.min(end, to) - Math.max(start, from);
   }
   return covered;
 }
