@@ -28,9 +28,11 @@ export async function createInviteCode(db: DbClient, { actor, workspaceId, input
   }
 }
 
-export async function listInviteCodes(db: DbClient, { actor, workspaceId }: { actor: { id: string }; workspaceId: string }) {
+/** The workspace's codes, newest first, each with whether it still works. Teachers. */
+export async function listInviteCodes(db: DbClient, { actor, workspaceId, now = new Date() }: { actor: { id: string }; workspaceId: string; now?: Date }) {
   await requireWorkspaceRole(db, { userId: actor.id, workspaceId, minimum: "EDITOR" });
-  return db.inviteCode.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" } });
+  const codes = await db.inviteCode.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" } });
+  return codes.map((c) => ({ ...c, state: c.revokedAt ? ("revoked" as const) : c.expiresAt.getTime() <= now.getTime() ? ("expired" as const) : ("active" as const) }));
 }
 
 export async function revokeInviteCode(db: DbClient, { actor, inviteCodeId, now = new Date() }: { actor: { id: string }; inviteCodeId: string; now?: Date }) {

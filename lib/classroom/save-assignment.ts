@@ -9,11 +9,16 @@ import { requireAssignment } from "./require-assignment";
  * Creates an assignment (no `assignmentId`) or replaces one's title, instructions, documents,
  * kinds and dates. Teachers (editors and owners) of the workspace; the documents must be its own.
  */
-export async function saveAssignment(db: Db, { actor, workspaceId, assignmentId, input }: { actor: { id: string }; workspaceId: string; assignmentId?: string; input: unknown }) {
-  if (assignmentId) {
-    const { assignment } = await requireAssignment(db, { userId: actor.id, assignmentId, asTeacher: true });
-    if (assignment.workspaceId !== workspaceId) throw new AppError("NOT_FOUND", "That assignment does not exist or you do not have access to it.");
+export async function saveAssignment(
+  db: Db,
+  { actor, input, ...target }: { actor: { id: string }; input: unknown } & ({ workspaceId: string; assignmentId?: undefined } | { assignmentId: string; workspaceId?: undefined }),
+) {
+  const { assignmentId } = target;
+  let workspaceId: string;
+  if (target.assignmentId !== undefined) {
+    workspaceId = (await requireAssignment(db, { userId: actor.id, assignmentId: target.assignmentId, asTeacher: true })).assignment.workspaceId;
   } else {
+    workspaceId = target.workspaceId;
     await requireWorkspaceRole(db, { userId: actor.id, workspaceId, minimum: "EDITOR" });
   }
   const { documentIds, ...fields } = parseInput(assignmentSchema, input);

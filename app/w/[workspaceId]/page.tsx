@@ -47,6 +47,9 @@ export default async function WorkspaceLibraryPage({ params, searchParams }: { p
           {workspace.description ? <p>{workspace.description}</p> : null}
         </div>
         <div className="form-actions">
+          <Link className="button button--quiet" href={`/w/${workspaceId}/assignments`}>
+            Assignments
+          </Link>
           <Link className="button button--quiet" href={`/w/${workspaceId}/contradictions`}>
             Contradictions
           </Link>
