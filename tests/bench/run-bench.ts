@@ -30,6 +30,7 @@ import {
   type ReadyRun,
 } from "./measure-page";
 import { EXPORT_TARGETS, exportMetrics, measureExports } from "./measure-exports";
+import { formatClassroom, measureClassroom } from "./measure-classroom";
 import { measureHttpSaves } from "./measure-http-saves";
 import { measureServices, type ServiceTimings } from "./measure-services";
 import { evaluateMetrics, formatTable, formatValue, writeResults, type Metric } from "./report";
@@ -349,6 +350,9 @@ async function main(): Promise<void> {
     log("timing exports of 100,000 annotations in-process (data/bench/export/) …");
     const exports = await measureExports({ directory: path.join(BENCH_DIR, "export"), log: (message) => log(`exports: ${message}`) });
 
+    log("timing the classroom: 200 students × 100 marks on a 50-page document (data/bench-classroom/) …");
+    const classroom = await measureClassroom();
+
     const results = evaluateMetrics([...buildMetrics(services, page, floor), ...exportMetrics(exports)]);
     const cpus = os.cpus();
     const machine = {
@@ -382,6 +386,8 @@ async function main(): Promise<void> {
     if (buildChanged) console.log("Note:    someone rebuilt this checkout during the run; the server ran on its own copy of the build, but the figures shared the CPUs with that build.");
     console.log("");
     console.log(formatTable(results));
+    console.log("");
+    console.log(formatClassroom(classroom));
     console.log("");
     const misses = results.filter((r) => r.pass === false).length;
     console.log(`${results.filter((r) => r.pass === true).length} target(s) met, ${misses} missed · bench took ${durationSeconds} s · results in ${path.relative(PROJECT_ROOT, RESULTS_FILE)}`);

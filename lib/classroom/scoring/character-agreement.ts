@@ -87,14 +87,14 @@ export function characterAgreement({ documents, coders, techniques }: AgreementI
     const labelOf = new Int32Array(m); // everyone starts at "none"
     let histogram = new Float64Array(Math.max(labelNames.length, 1));
     histogram[0] = m;
+    // The labels someone holds right now: the histogram's non-zero entries, without scanning it.
+    const held = new Set<number>([0]);
     const techniqueCounts = new Float64Array(techniques.length);
 
     const addSegment = (length: number) => {
       if (length <= 0) return;
       const counts: [string, number][] = [];
-      histogram.forEach((count, label) => {
-        if (count > 0) counts.push([labelNames[label] ?? NONE, count]);
-      });
+      for (const label of held) counts.push([labelNames[label] ?? NONE, histogram[label] ?? 0]);
       overall.addUnit(counts, length);
       perTechnique.forEach((alpha, t) => alpha.addBinaryUnit(techniqueCounts[t] ?? 0, m - (techniqueCounts[t] ?? 0), length));
     };
@@ -110,6 +110,8 @@ export function characterAgreement({ documents, coders, techniques }: AgreementI
       }
       const previous = labelOf[coder] ?? 0;
       histogram[previous]! -= 1;
+      if (histogram[previous] === 0) held.delete(previous);
+      held.add(label);
       for (const t of labelTechniques[previous] ?? []) techniqueCounts[t]! -= 1;
       histogram[label]! += 1;
       for (const t of labelTechniques[label] ?? []) techniqueCounts[t]! += 1;

@@ -62,16 +62,28 @@ export function scoreClass({ documents, key, students, techniques }: ClassInput)
     };
   });
 
+  const byTechnique = (spans: readonly ScoredSpan[]) => {
+    const groups = new Map<string, ScoredSpan[]>();
+    for (const span of spans) {
+      if (span.technique === null) continue;
+      let list = groups.get(span.technique);
+      if (!list) groups.set(span.technique, (list = []));
+      list.push(span);
+    }
+    return groups;
+  };
+  const keyByTechnique = byTechnique(key);
+  const studentsByTechnique = students.map((student) => byTechnique(student.spans));
   const perTechnique = allTechniques
     .map((technique): TechniqueScores => {
-      const keyOf = key.filter((s) => s.technique === technique);
+      const keyOf = keyByTechnique.get(technique) ?? [];
       let precisionSum = 0;
       let precisionCount = 0;
       let recallSum = 0;
       let recallCount = 0;
       let studentSpans = 0;
-      for (const student of students) {
-        const own = student.spans.filter((s) => s.technique === technique);
+      for (const groups of studentsByTechnique) {
+        const own = groups.get(technique) ?? [];
         studentSpans += own.length;
         const scores = scoreSpanIdentification(own, keyOf);
         if (scores.precision !== null) {
