@@ -75,6 +75,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
         tags={tags}
         currentUser={{ id: user.id, name: user.name }}
         canAnnotate={canAnnotate}
+        canEditText={canEditDocument}
         isOwner={document.role === "OWNER"}
         sideHeader={
           <>
