@@ -13,12 +13,13 @@ export interface AssignmentFormValues {
   instructions: string;
   documentIds: string[];
   markKinds: MarkKind[];
-  opensAt: string;
-  dueAt: string;
+  /** ISO date-times, or null. */
+  opensAt: string | null;
+  dueAt: string | null;
 }
 
-/** A datetime-local field's value for a date (local time, minutes). */
-export function toLocalInput(date: Date | string | null): string {
+/** A datetime-local field's value for a date (the browser's local time, to the minute). */
+function toLocalInput(date: Date | string | null): string {
   if (!date) return "";
   const d = new Date(date);
   const pad = (n: number) => String(n).padStart(2, "0");
@@ -76,7 +77,7 @@ export function AssignmentForm({
     }
   }
 
-  const values = initial ?? { title: "", instructions: "", documentIds: [], markKinds: ["BIAS_MARKER"], opensAt: "", dueAt: "" };
+  const values = initial ?? { title: "", instructions: "", documentIds: [], markKinds: ["BIAS_MARKER"], opensAt: null, dueAt: null };
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={assignmentId ? "Edit assignment" : "New assignment"}>
       {error ? <FormError message={error} /> : null}
@@ -116,12 +117,13 @@ export function AssignmentForm({
       <div className="form-grid">
         <div className="field">
           <label htmlFor="assignment-opens">Opens (empty: now)</label>
-          <input id="assignment-opens" type="datetime-local" name="opensAt" defaultValue={values.opensAt} />
+          {/* The server renders in its own time zone; the browser's local time wins on hydration. */}
+          <input id="assignment-opens" type="datetime-local" name="opensAt" defaultValue={toLocalInput(values.opensAt)} suppressHydrationWarning />
           {fieldErrors.opensAt ? <span className="error">{fieldErrors.opensAt}</span> : null}
         </div>
         <div className="field">
           <label htmlFor="assignment-due">Due</label>
-          <input id="assignment-due" type="datetime-local" name="dueAt" defaultValue={values.dueAt} />
+          <input id="assignment-due" type="datetime-local" name="dueAt" defaultValue={toLocalInput(values.dueAt)} suppressHydrationWarning />
           {fieldErrors.dueAt ? <span className="error">{fieldErrors.dueAt}</span> : null}
         </div>
       </div>

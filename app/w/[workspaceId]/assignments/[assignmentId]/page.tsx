@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ApiButton } from "@/components/classroom/api-button";
-import { AssignmentForm, toLocalInput } from "@/components/classroom/assignment-form";
+import { AssignmentForm } from "@/components/classroom/assignment-form";
 import { KeyPicker } from "@/components/classroom/key-picker";
 import { STATUS_LABEL, formatDateTime } from "@/components/classroom/labels";
 import { ProgressTable } from "@/components/classroom/progress-table";
@@ -126,8 +126,8 @@ export default async function AssignmentPage({ params }: { params: Promise<{ wor
             instructions: assignment.instructions,
             documentIds: assignment.documents.map((d) => d.id),
             markKinds: assignment.markKinds,
-            opensAt: toLocalInput(assignment.opensAt),
-            dueAt: toLocalInput(assignment.dueAt),
+            opensAt: assignment.opensAt?.toISOString() ?? null,
+            dueAt: assignment.dueAt?.toISOString() ?? null,
           }}
         />
       </details>
