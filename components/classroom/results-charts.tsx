@@ -46,7 +46,7 @@ export function TechniqueBars({ rows }: { rows: TechniqueRow[] }) {
       width: 720,
       marginLeft: 220,
       height: Math.max(120, rows.length * 46 + 40),
-      x: { domain: [0, 1], percent: true, label: "score (%)", grid: true },
+      x: { domain: [0, 1], label: "score (0–1)", grid: true },
       fy: { label: null, domain: rows.map((r) => r.name) },
       y: { axis: null, domain: ["precision", "recall"] },
       color: { domain: ["precision", "recall"], range: ["#3b6ea5", "#d08a2e"], legend: true },
@@ -66,7 +66,7 @@ export function ConfusionHeatmap({ cells }: { cells: { key: string; student: str
       marginBottom: 140,
       x: { label: "student's technique", tickRotate: -35 },
       y: { label: "key's technique" },
-      color: { scheme: "blues", legend: true, label: "key spans" },
+      color: { scheme: "blues", legend: true, label: "key spans", type: "linear", domain: [0, Math.max(1, ...cells.map((c) => c.count))] },
       marks: [
         Plot.cell(cells, { x: "student", y: "key", fill: "count", inset: 0.5, tip: true }),
         Plot.text(cells, { x: "student", y: "key", text: "count", fill: (d: { key: string; student: string }) => (d.key === d.student ? "white" : "black") }),
