@@ -56,9 +56,11 @@ export default async function WorkspaceLibraryPage({ params, searchParams }: { p
           <Link className="button button--quiet" href={`/w/${workspaceId}/graph`}>
             Claim graph
           </Link>
-          <Link className="button button--quiet" href={`/w/${workspaceId}/members`}>
-            Members
-          </Link>
+          {workspace.role !== "STUDENT" ? (
+            <Link className="button button--quiet" href={`/w/${workspaceId}/members`}>
+              Members
+            </Link>
+          ) : null}
           <Link className="button button--quiet" href={`/w/${workspaceId}/export`}>
             Export &amp; import
           </Link>
