@@ -155,7 +155,8 @@ async function measureHeatmapPages({ databaseUrl, bigUrl, floorUrl }: { database
     return null;
   }
   const { launchBrowser, newBenchContext, signIn } = await import("./measure-page");
-  const appDir = await snapshotBuild(PROJECT_ROOT, path.join(DIRECTORY, "app"));
+  const appDir = path.join(DIRECTORY, "app");
+  await snapshotBuild(PROJECT_ROOT, appDir);
   const port = Number(process.env.CLASSROOM_BENCH_PORT ?? 3216);
   const server = await startProductionServer({ appDir, port, databaseUrl, logFile: path.join(DIRECTORY, "server.log"), authSecret: "classroom-bench-secret-that-is-long-enough-1925" });
   const browser = await launchBrowser(process.env.CHROMIUM_PATH ?? "/usr/bin/chromium");
