@@ -36,7 +36,7 @@ export function InviteCodesPanel({ workspaceId, codes, origin }: { workspaceId: 
     <section className="card invite-codes" aria-labelledby="invite-codes-heading">
       <h2 id="invite-codes-heading">Invite students</h2>
       <p className="muted">Students sign up, then open the link or type the code at /join. A code only ever makes someone a student.</p>
-      <form className="form-row" onSubmit={create}>
+      <form className="invite-form" onSubmit={create}>
         <label htmlFor="invite-days">Valid for</label>
         <input id="invite-days" name="days" type="number" min={1} max={90} defaultValue={14} style={{ width: 70 }} /> days
         <button className="button" type="submit" disabled={pending}>
@@ -50,8 +50,7 @@ export function InviteCodesPanel({ workspaceId, codes, origin }: { workspaceId: 
         <table className="table">
           <thead>
             <tr>
-              <th>Code</th>
-              <th>Link</th>
+              <th>Code and link</th>
               <th>Expires</th>
               <th>Joined</th>
               <th />
@@ -64,8 +63,8 @@ export function InviteCodesPanel({ workspaceId, codes, origin }: { workspaceId: 
                 <tr key={c.id} data-state={state}>
                   <td>
                     <code className="invite-code">{c.code}</code>
+                    <div className="invite-link">{state === "active" ? <code>{`${origin}/join/${c.code}`}</code> : <span className="muted">{state}</span>}</div>
                   </td>
-                  <td>{state === "active" ? <code>{`${origin}/join/${c.code}`}</code> : <span className="muted">{state}</span>}</td>
                   <td>{new Date(c.expiresAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}</td>
                   <td>{c.uses}</td>
                   <td>{state === "active" ? <ApiButton url={`/api/invite-codes/${c.id}`} method="DELETE" label="Revoke" pendingLabel="Revoking…" className="button button--quiet" confirmText={`Revoke ${c.code}? Nobody can join with it afterwards.`} /> : null}</td>
