@@ -17,6 +17,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
               <NavLink href="/library" match="/w/">
                 Library
               </NavLink>
+              <NavLink href="/assignments">My assignments</NavLink>
               <NavLink href="/account">Account</NavLink>
             </nav>
             <HeaderSearch />

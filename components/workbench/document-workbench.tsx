@@ -90,6 +90,7 @@ export function DocumentWorkbench({
   tags,
   currentUser,
   canAnnotate,
+  canEditText = canAnnotate,
   isOwner,
   sideHeader,
   initialLinks,
@@ -114,6 +115,8 @@ export function DocumentWorkbench({
   tags: WorkspaceTags;
   currentUser: { id: string; name: string };
   canAnnotate: boolean;
+  /** Whether "Edit text" is offered (a student annotates an assignment but does not edit its text). */
+  canEditText?: boolean;
   isOwner: boolean;
   /** Shown above the annotation panel (the source's metadata). */
   sideHeader?: ReactNode;
@@ -668,9 +671,11 @@ export function DocumentWorkbench({
             ) : (
               <>
                 <span className="muted">Select words to annotate them.</span>
-                <button type="button" className="button button--quiet" onClick={startEditing} disabled={!editor}>
-                  Edit text
-                </button>
+                {canEditText ? (
+                  <button type="button" className="button button--quiet" onClick={startEditing} disabled={!editor}>
+                    Edit text
+                  </button>
+                ) : null}
               </>
             )}
           </div>

@@ -39,14 +39,30 @@ export function toAnnotationView(row: AnnotationRow) {
 
 export type AnnotationView = ReturnType<typeof toAnnotationView>;
 
-/** Annotations a user may see: the workspace's shared ones and their own private ones. */
+/**
+ * Annotations a user may see: their own; the workspace's shared ones, unless the user is a
+ * STUDENT of that workspace (students work blind: they see no classmate's work and no teacher's
+ * annotation); and the answer key of an assignment whose results have been released. Every
+ * reader (pages, API, export, links, search) goes through this rule or `visibleToSql`, so the
+ * classroom's blindness holds everywhere without the callers knowing about roles.
+ */
 export function visibleTo(userId: string): Prisma.AnnotationWhereInput {
-  return { OR: [{ visibility: "WORKSPACE" }, { authorId: userId }] };
+  return {
+    OR: [
+      { authorId: userId },
+      { visibility: "WORKSPACE", workspace: { memberships: { none: { userId, role: "STUDENT" } } } },
+      { keyOf: { some: { assignment: { releasedAt: { not: null } } } } },
+    ],
+  };
 }
 
 /** The same rule in SQL, for the plain-SQL readers: `alias` names the Annotation table, `userParam` binds the user's id. */
 export function visibleToSql(alias: string, userParam: string): string {
-  return `(${alias}.visibility = 'WORKSPACE' OR ${alias}.authorId = ${userParam})`;
+  return (
+    `(${alias}.authorId = ${userParam}` +
+    ` OR (${alias}.visibility = 'WORKSPACE' AND NOT EXISTS (SELECT 1 FROM "Membership" visible_m WHERE visible_m.userId = ${userParam} AND visible_m.workspaceId = ${alias}.workspaceId AND visible_m.role = 'STUDENT'))` +
+    ` OR EXISTS (SELECT 1 FROM "AssignmentKeyAnnotation" visible_k JOIN "Assignment" visible_a ON visible_a.id = visible_k.assignmentId WHERE visible_k.annotationId = ${alias}.id AND visible_a.releasedAt IS NOT NULL))`
+  );
 }
 
 /**

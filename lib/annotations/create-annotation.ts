@@ -1,3 +1,4 @@
+import { assertMayAnnotate } from "../classroom/assert-may-annotate";
 import type { DbClient } from "../db";
 import { AppError } from "../errors";
 import { requireDocumentRole } from "../documents/require-document-role";
@@ -8,9 +9,10 @@ import { ANNOTATION_VIEW_INCLUDE, toAnnotationView } from "./annotation-view";
 import { checkSelection } from "./check-selection";
 import { resolveAnnotationBody } from "./resolve-annotation-body";
 
-/** Annotates a span of a document's current text. Editors and owners. */
+/** Annotates a span of a document's current text. Editors and owners; students on an open assignment's documents. */
 export async function createAnnotation(db: DbClient, { actor, documentId, input }: { actor: { id: string }; documentId: string; input: unknown }) {
-  const { workspaceId } = await requireDocumentRole(db, { userId: actor.id, documentId, minimum: "EDITOR" });
+  const { workspaceId, membership } = await requireDocumentRole(db, { userId: actor.id, documentId, minimum: "VIEWER" });
+  await assertMayAnnotate(db, { membership, documentId });
   const { revisionId, start, end, exact, ...body } = parseInput(createAnnotationSchema, input);
   const currentId = await currentRevisionId(db, documentId);
   if (currentId !== revisionId) {

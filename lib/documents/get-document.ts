@@ -1,3 +1,4 @@
+import { visibleTo } from "../annotations/annotation-view";
 import type { DbClient } from "../db";
 import { requireDocumentRole } from "./require-document-role";
 import { toStringArray } from "./list-documents";
@@ -12,7 +13,7 @@ export async function getDocument(db: DbClient, { actor, documentId }: { actor: 
       workspace: { select: { id: true, name: true } },
       createdBy: { select: { name: true } },
       // Only what the actor may see: workspace annotations and their own private ones.
-      _count: { select: { annotations: { where: { OR: [{ visibility: "WORKSPACE" }, { authorId: actor.id }] } } } },
+      _count: { select: { annotations: { where: visibleTo(actor.id) } } },
     },
   });
   const revision = await db.documentRevision.findUniqueOrThrow({

@@ -1,3 +1,4 @@
+import { visibleTo } from "../annotations/annotation-view";
 import type { DbClient } from "../db";
 import { requireWorkspaceRole } from "../workspaces/require-workspace-role";
 
@@ -66,7 +67,7 @@ export async function listDocuments(
       createdAt: true,
       updatedAt: true,
       // Counts only what the actor may see: workspace annotations and their own private ones.
-      _count: { select: { annotations: { where: { OR: [{ visibility: "WORKSPACE" }, { authorId: actor.id }] } } } },
+      _count: { select: { annotations: { where: visibleTo(actor.id) } } },
     },
   });
   return documents

@@ -2,9 +2,11 @@ import type { DbClient } from "../db";
 import { AppError } from "../errors";
 import type { Role } from "../generated/prisma/enums";
 
-const RANK: Record<Role, number> = { VIEWER: 0, EDITOR: 1, OWNER: 2 };
+// A student reads like a viewer (what they see of annotations is narrowed by `visibleTo`) and
+// annotates only an open assignment's documents (lib/classroom/assert-may-annotate.ts).
+const RANK: Record<Role, number> = { STUDENT: 0, VIEWER: 0, EDITOR: 1, OWNER: 2 };
 
-export const ROLE_LABEL: Record<Role, string> = { OWNER: "owner", EDITOR: "editor", VIEWER: "viewer" };
+export const ROLE_LABEL: Record<Role, string> = { OWNER: "owner", EDITOR: "editor", VIEWER: "viewer", STUDENT: "student" };
 
 export function roleAtLeast(role: Role, minimum: Role): boolean {
   return RANK[role] >= RANK[minimum];

@@ -31,6 +31,7 @@ import {
 } from "./measure-page";
 import { EXPORT_TARGETS, exportMetrics, measureExports } from "./measure-exports";
 import { corpusImportMetrics, measureCorpusImport } from "./measure-corpus-import";
+import { formatClassroom, measureClassroom } from "./measure-classroom";
 import { measureHttpSaves } from "./measure-http-saves";
 import { measureServices, type ServiceTimings } from "./measure-services";
 import { measureSearch, searchMetrics } from "./measure-search";
@@ -358,6 +359,9 @@ async function main(): Promise<void> {
     log("timing search over a generated corpus in-process (data/bench/search/) …");
     const search = await measureSearch({ directory: path.join(BENCH_DIR, "search"), log: (message) => log(`search: ${message}`) });
 
+    log("timing the classroom: 200 students × 100 marks on a 50-page document (data/bench-classroom/) …");
+    const classroom = await measureClassroom();
+
     const results = evaluateMetrics([...buildMetrics(services, page, floor), ...exportMetrics(exports), ...corpusImportMetrics(corpusImport), ...searchMetrics(search)]);
     const cpus = os.cpus();
     const machine = {
@@ -391,6 +395,8 @@ async function main(): Promise<void> {
     if (buildChanged) console.log("Note:    someone rebuilt this checkout during the run; the server ran on its own copy of the build, but the figures shared the CPUs with that build.");
     console.log("");
     console.log(formatTable(results));
+    console.log("");
+    console.log(formatClassroom(classroom));
     console.log("");
     const misses = results.filter((r) => r.pass === false).length;
     console.log(`${results.filter((r) => r.pass === true).length} target(s) met, ${misses} missed · bench took ${durationSeconds} s · results in ${path.relative(PROJECT_ROOT, RESULTS_FILE)}`);

@@ -5,6 +5,7 @@ import { DocumentMetadataPanel } from "@/components/documents/document-metadata-
 import { ReliabilityPanel } from "@/components/documents/reliability-panel";
 import { DocumentWorkbench, type LinkFrom } from "@/components/workbench/document-workbench";
 import { getAnnotation } from "@/lib/annotations/get-annotation";
+import { studentMayAnnotate } from "@/lib/classroom/assert-may-annotate";
 import { listReadingAnnotations } from "@/lib/annotations/list-reading-annotations";
 import { toPackedJson } from "@/lib/annotations/packed-reading-annotations";
 import { getDb } from "@/lib/db";
@@ -52,7 +53,8 @@ export default async function DocumentPage({ params, searchParams }: { params: P
     linkSource && linkSource.workspaceId === workspaceId
       ? { annotationId: linkSource.id, type: linkType, quote: linkSource.exact, documentTitle: linkSource.document.title, documentId: linkSource.document.id }
       : null;
-  const canAnnotate = roleAtLeast(document.role, "EDITOR");
+  const canEditDocument = roleAtLeast(document.role, "EDITOR");
+  const canAnnotate = canEditDocument || (document.role === "STUDENT" && (await studentMayAnnotate(db, { studentId: user.id, workspaceId, documentId })));
   return (
     <div className="page page--wide" data-workspace-id={workspaceId}>
       <div className="breadcrumbs">
@@ -76,11 +78,12 @@ export default async function DocumentPage({ params, searchParams }: { params: P
         tags={tags}
         currentUser={{ id: user.id, name: user.name }}
         canAnnotate={canAnnotate}
+        canEditText={canEditDocument}
         isOwner={document.role === "OWNER"}
         sideHeader={
           <>
-            <DocumentMetadataPanel document={document} canEdit={canAnnotate} />
-            <ReliabilityPanel documentId={document.id} summary={reliability} canRate={canAnnotate} />
+            <DocumentMetadataPanel document={document} canEdit={canEditDocument} />
+            <ReliabilityPanel documentId={document.id} summary={reliability} canRate={canEditDocument} />
           </>
         }
       />

@@ -47,15 +47,20 @@ export default async function WorkspaceLibraryPage({ params, searchParams }: { p
           {workspace.description ? <p>{workspace.description}</p> : null}
         </div>
         <div className="form-actions">
+          <Link className="button button--quiet" href={`/w/${workspaceId}/assignments`}>
+            Assignments
+          </Link>
           <Link className="button button--quiet" href={`/w/${workspaceId}/contradictions`}>
             Contradictions
           </Link>
           <Link className="button button--quiet" href={`/w/${workspaceId}/graph`}>
             Claim graph
           </Link>
-          <Link className="button button--quiet" href={`/w/${workspaceId}/members`}>
-            Members
-          </Link>
+          {workspace.role !== "STUDENT" ? (
+            <Link className="button button--quiet" href={`/w/${workspaceId}/members`}>
+              Members
+            </Link>
+          ) : null}
           <Link className="button button--quiet" href={`/w/${workspaceId}/export`}>
             Export &amp; import
           </Link>

@@ -1,0 +1,15 @@
+import { requireSessionUser } from "@/lib/auth/session-user";
+import { listFlagsAt } from "@/lib/classroom/get-class-heatmap";
+import { getDb } from "@/lib/db";
+import { jsonResponse } from "@/lib/http/json-response";
+
+/** GET `?document=<id>&at=<offset>`: which students flagged that character, with which technique, and the key there. Teachers. */
+export async function GET(request: Request, { params }: { params: Promise<{ assignmentId: string }> }) {
+  return jsonResponse(async () => {
+    const actor = await requireSessionUser();
+    const { assignmentId } = await params;
+    const query = new URL(request.url).searchParams;
+    const at = Number(query.get("at") ?? "");
+    return listFlagsAt(getDb(), { actor, assignmentId, documentId: query.get("document") ?? "", at });
+  });
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { requireSessionUser } from "@/lib/auth/session-user";
+import { releaseResults } from "@/lib/classroom/release-results";
+import { getDb } from "@/lib/db";
+import { jsonResponse } from "@/lib/http/json-response";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { parseInput } from "@/lib/validations/parse-input";
+
+const releaseSchema = z.object({ released: z.boolean({ error: "Send released: true or false." }) });
+
+/** PUT (JSON): `{ released: true | false }`: releases the results to the students, or withdraws them. Teachers. */
+export async function PUT(request: Request, { params }: { params: Promise<{ assignmentId: string }> }) {
+  return jsonResponse(async () => {
+    const actor = await requireSessionUser();
+    const { assignmentId } = await params;
+    const { released } = parseInput(releaseSchema, await readJsonBody(request, "the release"));
+    const assignment = await releaseResults(getDb(), { actor, assignmentId, released });
+    return { releasedAt: assignment.releasedAt };
+  });
+}
