@@ -5,14 +5,17 @@ import { getDb } from "@/lib/db";
 import { jsonResponse } from "@/lib/http/json-response";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { parseInput } from "@/lib/validations/parse-input";
+import { routeId } from "@/lib/http/route-id";
+import { assertSameOrigin } from "@/lib/http/same-origin";
 
 const releaseSchema = z.object({ released: z.boolean({ error: "Send released: true or false." }) });
 
 /** PUT (JSON): `{ released: true | false }`: releases the results to the students, or withdraws them. Teachers. */
 export async function PUT(request: Request, { params }: { params: Promise<{ assignmentId: string }> }) {
   return jsonResponse(async () => {
-    const actor = await requireSessionUser();
-    const { assignmentId } = await params;
+    assertSameOrigin(request);
+    const actor = await requireSessionUser(request);
+    const assignmentId = routeId((await params).assignmentId, "assignment");
     const { released } = parseInput(releaseSchema, await readJsonBody(request, "the release"));
     const assignment = await releaseResults(getDb(), { actor, assignmentId, released });
     return { releasedAt: assignment.releasedAt };
