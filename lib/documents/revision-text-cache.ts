@@ -10,13 +10,27 @@ const cache = new Map<string, string>();
 let cachedCharacters = 0;
 
 export async function readRevisionText(db: DbClient, revisionId: string): Promise<string> {
+  const hit = cachedText(revisionId);
+  if (hit !== undefined) return hit;
+  const { text } = await db.documentRevision.findUniqueOrThrow({ where: { id: revisionId }, select: { text: true } });
+  return remember(revisionId, text);
+}
+
+/** The same cache for synchronous readers (the document page's read snapshot): `load` runs on a miss. */
+export function revisionTextFromCache(revisionId: string, load: () => string): string {
+  return cachedText(revisionId) ?? remember(revisionId, load());
+}
+
+function cachedText(revisionId: string): string | undefined {
   const hit = cache.get(revisionId);
   if (hit !== undefined) {
     cache.delete(revisionId);
     cache.set(revisionId, hit);
-    return hit;
   }
-  const { text } = await db.documentRevision.findUniqueOrThrow({ where: { id: revisionId }, select: { text: true } });
+  return hit;
+}
+
+function remember(revisionId: string, text: string): string {
   cache.set(revisionId, text);
   cachedCharacters += text.length;
   for (const [id, old] of cache) {
