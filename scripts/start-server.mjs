@@ -91,7 +91,8 @@ async function runWorker() {
   process.env.NODE_ENV = "production";
   const { default: next } = await import("next");
   const port = listenPort();
-  const hostname = process.env.HOSTNAME || undefined;
+  // All interfaces by default, as `next start`; LISTEN_HOST=127.0.0.1 keeps it to this machine.
+  const hostname = process.env.LISTEN_HOST || undefined;
   const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
   const handle = app.getRequestHandler();
   await app.prepare();

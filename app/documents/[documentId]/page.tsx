@@ -14,13 +14,14 @@ import { roleAtLeast } from "@/lib/workspaces/require-workspace-role";
 
 type Params = Promise<{ documentId: string }>;
 
-// generateMetadata and the page share one load of the page's data per request.
+// generateMetadata and the page share one session check and one load of the page's data per request.
+const pageUser = cache(requirePageUser);
 const loadPage = cache((userId: string, documentId: string) => getDocumentPage({ actor: { id: userId }, documentId }));
 type SearchParams = Promise<{ annotation?: string; linkFrom?: string; linkType?: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { documentId } = await params;
-  const user = await requirePageUser(`/documents/${documentId}`);
+  const user = await pageUser(`/documents/${documentId}`);
   const page = await loadPage(user.id, documentId).catch(() => null);
   return { title: page?.document.title ?? "Document" };
 }
@@ -28,7 +29,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function DocumentPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { documentId } = await params;
   const query = await searchParams;
-  const user = await requirePageUser(`/documents/${documentId}`);
+  const user = await pageUser(`/documents/${documentId}`);
   const { document, annotations, tags, links, documents, reliability } = await loadOrNotFound(loadPage(user.id, documentId));
   const workspaceId = document.workspace.id;
   // A link being made from an annotation elsewhere: only one the user can see, in this workspace.
