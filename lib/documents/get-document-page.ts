@@ -8,7 +8,7 @@ import { readConnection, type ReadConnection } from "../sqlite-read-connection";
 import type { WorkspaceTags } from "../tags/list-workspace-tags";
 import { compareTitles, toStringArray } from "./list-documents";
 import { summariseReliability } from "./get-reliability-summary";
-import { revisionTextFromCache } from "./revision-text-cache";
+import { revisionTextFromCache, revisionWordCount } from "./revision-text-cache";
 
 const NOT_FOUND = "That document does not exist or you do not have access to it.";
 
@@ -227,7 +227,7 @@ export async function getDocumentPage({ actor, documentId, databaseFile }: { act
     createdBy: row.createdByName === null ? null : { name: row.createdByName },
     workspace: { id: row.workspaceId, name: row.workspaceName },
     role: row.role,
-    revision: { id: row.revisionId, number: row.revisionNumber, text },
+    revision: { id: row.revisionId, number: row.revisionNumber, text, words: revisionWordCount(row.revisionId, text) },
     annotationCount: annotations.length,
   };
   return { document, annotations, tags, links, documents, reliability };

@@ -15,6 +15,9 @@ export interface CrashResult {
 }
 
 const WRITERS = 8;
+/** Acknowledged saves a cycle waits for before its kill (a loaded machine answers slowly after a restart). */
+const ACKS_BEFORE_KILL = 3;
+const ACK_WAIT_MS = 60_000;
 
 export async function runCrashCycles(world: StressWorld, server: StressServer, options: StressServerOptions, { cycles }: { cycles: number }): Promise<{ result: CrashResult; server: StressServer }> {
   const acknowledged: string[] = [];
@@ -36,9 +39,13 @@ export async function runCrashCycles(world: StressWorld, server: StressServer, o
         }
       }
     };
+    const ackedBefore = acknowledged.length;
     const writers = Array.from({ length: WRITERS }, (_, n) => writer(n));
-    // Mid-write: after the writers have been saving for a while (200–1,200 ms).
-    await new Promise((resolve) => setTimeout(resolve, 200 + ((cycle * 379) % 1000)));
+    // Mid-write: once this cycle's saves are being acknowledged (the writers keep 8 in flight all
+    // the time), after a further 0–500 ms.
+    const waitUntil = Date.now() + ACK_WAIT_MS;
+    while (acknowledged.length - ackedBefore < ACKS_BEFORE_KILL && Date.now() < waitUntil) await new Promise((resolve) => setTimeout(resolve, 25));
+    await new Promise((resolve) => setTimeout(resolve, (cycle * 379) % 500));
     await current.kill();
     stop = true;
     await Promise.all(writers);

@@ -74,6 +74,8 @@ const HOSTILE_QUERIES = [
 ];
 
 export interface HostileRequest {
+  /** The API table's row, e.g. "POST /api/links". */
+  endpoint?: string;
   method: string;
   path: string;
   body?: string | FormData;
@@ -97,56 +99,64 @@ function multipart(fields: Record<string, string | Blob>): FormData {
 export function hostileRequests(world: StressWorld): HostileRequest[] {
   const requests: HostileRequest[] = [];
   for (const endpoint of ENDPOINTS) {
-    const [template = endpoint.path, query] = endpoint.path.split("?");
-    const realPath = fillPath(template, world);
-    const hasId = /:\w+/.test(template);
-    const bodies = endpoint.method === "GET" || endpoint.method === "DELETE" ? [undefined] : HOSTILE_BODIES.slice(0, 4);
-    // Ids that are not ids, on every route that takes one (with a few malformed bodies besides).
-    if (hasId) {
-      for (const id of HOSTILE_IDS) {
-        for (const body of bodies) {
-          requests.push({ method: endpoint.method, path: fillPath(template, world, id) + (query ? `?${query}` : ""), body, contentType: body === undefined ? undefined : "application/json", label: `id ${id.slice(0, 20)}` });
-        }
+    const row = `${endpoint.method} ${endpoint.path.split("?")[0]}`;
+    for (const request of endpointRequests(endpoint, world)) requests.push({ ...request, endpoint: row });
+  }
+  return requests;
+}
+
+function endpointRequests(endpoint: Endpoint, world: StressWorld): HostileRequest[] {
+  const requests: HostileRequest[] = [];
+  const [template = endpoint.path, query] = endpoint.path.split("?");
+  const realPath = fillPath(template, world);
+  const hasId = /:\w+/.test(template);
+  // (The 1.5 MB body goes to the real ids only: sent to every malformed id it would be 200 MB.)
+  const bodies = endpoint.method === "GET" || endpoint.method === "DELETE" ? [undefined] : HOSTILE_BODIES.filter((body) => body.length < 100_000);
+  // Ids that are not ids, on every route that takes one (with a few malformed bodies besides).
+  if (hasId) {
+    for (const id of HOSTILE_IDS) {
+      for (const body of bodies) {
+        requests.push({ method: endpoint.method, path: fillPath(template, world, id) + (query ? `?${query}` : ""), body, contentType: body === undefined ? undefined : "application/json", label: `id ${id.slice(0, 20)}` });
       }
     }
-    if (endpoint.method === "GET") {
-      for (const q of HOSTILE_QUERIES) requests.push({ method: "GET", path: `${realPath}?${q}`, label: `query ${q.slice(0, 30)}` });
-      continue;
-    }
-    if (endpoint.method === "DELETE") continue;
-    const isMultipart = endpoint.path.endsWith("/documents") || endpoint.path.endsWith("/import");
-    if (isMultipart) {
-      const text = "Some text.";
-      const forms: [string, FormData | string, string | undefined][] = [
-        ["no boundary", "--x\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nT\r\n--x--", "multipart/form-data"],
-        ["garbage", "\u0000\u0001garbage", "multipart/form-data; boundary=zz"],
-        ["NUL in text", multipart({ title: "NUL", text: "bad\u0000text" }), undefined],
-        ["lone surrogate", multipart({ title: "\ud800", text: "text \udfff here" }), undefined],
-        ["huge title", multipart({ title: "T".repeat(200_000), text }), undefined],
-        ["__proto__ fields", multipart({ ["__proto__"]: "x", constructor: "y", title: "__proto__", text }), undefined],
-        ["bad date", multipart({ title: "Date", text, dateText: "2025-02-30", sourceKind: "__proto__" }), undefined],
-        ["binary file", multipart({ file: new Blob([new Uint8Array([0, 255, 254, 0, 1])], { type: "text/plain" }) }), undefined],
-        ["invalid UTF-8", multipart({ file: new File([new Uint8Array([0x66, 0xff, 0xfe, 0x66])], "a.txt", { type: "text/plain" }) }), undefined],
-        ["JSON-LD, NUL quote", multipart({ documentId: world.documentId, file: new File([JSON.stringify({ type: "Annotation", target: { source: "x", selector: { type: "TextQuoteSelector", exact: "a\u0000b" } } })], "a.jsonld") }), undefined],
-        ["JSON-LD, lone surrogate", multipart({ documentId: world.documentId, file: new File(['{"type":"Annotation","target":{"source":"x","selector":{"type":"TextQuoteSelector","exact":"\\ud800"}}}'], "a.jsonld") }), undefined],
-        ["JSON-LD, huge offsets", multipart({ documentId: world.documentId, file: new File([JSON.stringify({ type: "Annotation", target: { source: "x", selector: { type: "TextPositionSelector", start: 9007199254740991, end: 1e308 } } })], "a.jsonld") }), undefined],
-        ["JSON-LD, deep", multipart({ documentId: "__proto__", file: new File(["[".repeat(5000) + "]".repeat(5000)], "a.jsonld") }), undefined],
-        ["ZIP, not a zip", multipart({ file: new File([new Uint8Array([0x50, 0x4b, 3, 4, 0xff, 0xff])], "a.zip", { type: "application/zip" }) }), undefined],
-        ["JSON body", '{"title":"x"}', "application/json"],
-      ];
-      for (const [label, body, contentType] of forms) requests.push({ method: endpoint.method, path: realPath, body, contentType, label });
-      continue;
-    }
-    for (const body of HOSTILE_BODIES) requests.push({ method: endpoint.method, path: realPath, body, contentType: "application/json", label: `body ${body.slice(0, 20)}` });
-    requests.push({ method: endpoint.method, path: realPath, body: "{}", contentType: "text/plain", label: "text/plain" });
-    requests.push({ method: endpoint.method, path: realPath, body: "a=1", contentType: "application/x-www-form-urlencoded", label: "form" });
-    const fields = validFields(endpoint, world);
-    if (!fields) continue;
-    for (const name of Object.keys(fields)) {
-      for (const value of HOSTILE_VALUES) {
-        const others = JSON.stringify({ ...fields, [name]: undefined }).slice(1, -1);
-        requests.push({ method: endpoint.method, path: realPath, body: `{${others}${others ? "," : ""}${JSON.stringify(name)}:${value}}`, contentType: "application/json", label: `${name}=${value.slice(0, 20)}` });
-      }
+  }
+  if (endpoint.method === "GET") {
+    for (const q of HOSTILE_QUERIES) requests.push({ method: "GET", path: `${realPath}?${q}`, label: `query ${q.slice(0, 30)}` });
+    return requests;
+  }
+  if (endpoint.method === "DELETE") return requests;
+  const isMultipart = endpoint.path.endsWith("/documents") || endpoint.path.endsWith("/import");
+  if (isMultipart) {
+    const text = "Some text.";
+    const forms: [string, FormData | string, string | undefined][] = [
+      ["no boundary", "--x\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nT\r\n--x--", "multipart/form-data"],
+      ["garbage", "\u0000\u0001garbage", "multipart/form-data; boundary=zz"],
+      ["NUL in text", multipart({ title: "NUL", text: "bad\u0000text" }), undefined],
+      ["lone surrogate", multipart({ title: "\ud800", text: "text \udfff here" }), undefined],
+      ["huge title", multipart({ title: "T".repeat(200_000), text }), undefined],
+      ["__proto__ fields", multipart({ ["__proto__"]: "x", constructor: "y", title: "__proto__", text }), undefined],
+      ["bad date", multipart({ title: "Date", text, dateText: "2025-02-30", sourceKind: "__proto__" }), undefined],
+      ["binary file", multipart({ file: new Blob([new Uint8Array([0, 255, 254, 0, 1])], { type: "text/plain" }) }), undefined],
+      ["invalid UTF-8", multipart({ file: new File([new Uint8Array([0x66, 0xff, 0xfe, 0x66])], "a.txt", { type: "text/plain" }) }), undefined],
+      ["JSON-LD, NUL quote", multipart({ documentId: world.documentId, file: new File([JSON.stringify({ type: "Annotation", target: { source: "x", selector: { type: "TextQuoteSelector", exact: "a\u0000b" } } })], "a.jsonld") }), undefined],
+      ["JSON-LD, lone surrogate", multipart({ documentId: world.documentId, file: new File(['{"type":"Annotation","target":{"source":"x","selector":{"type":"TextQuoteSelector","exact":"\\ud800"}}}'], "a.jsonld") }), undefined],
+      ["JSON-LD, huge offsets", multipart({ documentId: world.documentId, file: new File([JSON.stringify({ type: "Annotation", target: { source: "x", selector: { type: "TextPositionSelector", start: 9007199254740991, end: 1e308 } } })], "a.jsonld") }), undefined],
+      ["JSON-LD, deep", multipart({ documentId: "__proto__", file: new File(["[".repeat(5000) + "]".repeat(5000)], "a.jsonld") }), undefined],
+      ["ZIP, not a zip", multipart({ file: new File([new Uint8Array([0x50, 0x4b, 3, 4, 0xff, 0xff])], "a.zip", { type: "application/zip" }) }), undefined],
+      ["JSON body", '{"title":"x"}', "application/json"],
+    ];
+    for (const [label, body, contentType] of forms) requests.push({ method: endpoint.method, path: realPath, body, contentType, label });
+    return requests;
+  }
+  for (const body of HOSTILE_BODIES) requests.push({ method: endpoint.method, path: realPath, body, contentType: "application/json", label: `body ${body.slice(0, 20)}` });
+  requests.push({ method: endpoint.method, path: realPath, body: "{}", contentType: "text/plain", label: "text/plain" });
+  requests.push({ method: endpoint.method, path: realPath, body: "a=1", contentType: "application/x-www-form-urlencoded", label: "form" });
+  const fields = validFields(endpoint, world);
+  if (!fields) return requests;
+  for (const name of Object.keys(fields)) {
+    for (const value of HOSTILE_VALUES) {
+      const others = JSON.stringify({ ...fields, [name]: undefined }).slice(1, -1);
+      requests.push({ method: endpoint.method, path: realPath, body: `{${others}${others ? "," : ""}${JSON.stringify(name)}:${value}}`, contentType: "application/json", label: `${name}=${value.slice(0, 20)}` });
     }
   }
   return requests;
@@ -157,13 +167,15 @@ export interface SweepResult {
   serverErrors: number;
   failedToAnswer: number;
   byStatus: Map<number, number>;
+  /** 5xx answers by endpoint and kind of input. */
+  serverErrorsBy: Map<string, number>;
   examples: string[];
 }
 
 /** Sends every hostile request (`concurrency` at a time) and counts the answers. */
 export async function runHostileSweep(world: StressWorld, { concurrency = 8 }: { concurrency?: number } = {}): Promise<SweepResult> {
   const queue = hostileRequests(world);
-  const result: SweepResult = { requests: 0, serverErrors: 0, failedToAnswer: 0, byStatus: new Map(), examples: [] };
+  const result: SweepResult = { requests: 0, serverErrors: 0, failedToAnswer: 0, byStatus: new Map(), serverErrorsBy: new Map(), examples: [] };
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       result.requests += 1;
@@ -179,6 +191,8 @@ export async function runHostileSweep(world: StressWorld, { concurrency = 8 }: {
         result.byStatus.set(response.status, (result.byStatus.get(response.status) ?? 0) + 1);
         if (response.status >= 500) {
           result.serverErrors += 1;
+          const group = `${next.endpoint ?? next.method} · ${next.label.split(" ")[0]}`;
+          result.serverErrorsBy.set(group, (result.serverErrorsBy.get(group) ?? 0) + 1);
           if (result.examples.length < 12) result.examples.push(`${response.status} ${next.method} ${next.path.slice(0, 80)} (${next.label})`);
         }
       } catch (error) {

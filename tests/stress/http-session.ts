@@ -20,7 +20,19 @@ function mergeCookies(...groups: string[][]): string {
  * Signs `account` in through next-auth's credentials endpoint and returns the Cookie header that
  * carries the session (and the CSRF cookie, which sign-out needs).
  */
-export async function signIn(baseUrl: string, account: Account): Promise<string> {
+export async function signIn(baseUrl: string, account: Account, attempts = 3): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await signInOnce(baseUrl, account);
+    } catch (error) {
+      // A loaded server can fail a sign-in (its database lock wait ran out): say so, and try again.
+      if (attempt >= attempts) throw error;
+      console.log(`[stress] sign-in as ${account.email} failed (${error instanceof Error ? error.message : String(error)}); trying again`);
+    }
+  }
+}
+
+async function signInOnce(baseUrl: string, account: Account): Promise<string> {
   const csrf = await fetch(`${baseUrl}/api/auth/csrf`);
   if (!csrf.ok) throw new Error(`GET /api/auth/csrf answered ${csrf.status}`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };

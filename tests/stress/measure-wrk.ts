@@ -112,13 +112,16 @@ export async function measurePageVersusBaselines({
   ];
   const results: WrkResult[] = [];
   for (const target of targets) {
-    // A short unmeasured warm-up, so first-request compilation and caches are not counted.
+    // An unmeasured warm-up, so the route's first load and the caches are not counted: a few
+    // requests one after another (a first request can take seconds on a loaded machine), then wrk.
+    for (let i = 0; i < 5; i++) await (await fetch(`${baseUrl}${target.path}`, { headers: { cookie } })).arrayBuffer();
     await runWrk({ url: `${baseUrl}${target.path}`, cookie, seconds: 2, connections: 4 });
     const output = await runWrk({ url: `${baseUrl}${target.path}`, cookie, seconds, connections });
     results.push({ ...target, ...parseWrkOutput(output) });
   }
   const [page, session] = results;
-  return { results, pageToSession: (page?.requestsPerSecond ?? 0) / (session?.requestsPerSecond ?? 1), documentChars: document.chars };
+  const sessionRate = session?.requestsPerSecond ?? 0;
+  return { results, pageToSession: sessionRate > 0 ? (page?.requestsPerSecond ?? 0) / sessionRate : 0, documentChars: document.chars };
 }
 
 export function formatWrkResults({ results, pageToSession, documentChars }: { results: WrkResult[]; pageToSession: number; documentChars: number }): string {

@@ -20,8 +20,8 @@ import { runRevocation, type RevocationResult } from "./revocation";
 import { freeLoopbackPort, prepareDatabase, StressServer, type StressServerOptions } from "./stress-server";
 import { api, buildWorld } from "./stress-world";
 
-const FULL = { wrkSeconds: 10, clients: 200, loadSeconds: 60, crashCycles: 30 };
-const QUICK = { wrkSeconds: 5, clients: 50, loadSeconds: 15, crashCycles: 10 };
+const FULL = { wrkSeconds: 15, clients: 200, loadSeconds: 60, crashCycles: 30 };
+const QUICK = { wrkSeconds: 10, clients: 50, loadSeconds: 15, crashCycles: 10 };
 const GOAL = { sweepRequests: 2_000, pageShare: 0.25, clients: 200, p99Ms: 2_000, crashCycles: 30 };
 
 interface Goal {
@@ -78,7 +78,8 @@ async function main() {
     console.log("[stress] (1) hostile-input sweep …");
     const sweep: SweepResult = await runHostileSweep(world);
     console.log(`[stress]   ${sweep.requests} requests; by status: ${[...sweep.byStatus].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(" ")}`);
-    for (const example of sweep.examples) console.log(`[stress]   ${example}`);
+    for (const [group, count] of [...sweep.serverErrorsBy].sort((a, b) => b[1] - a[1])) console.log(`[stress]   5xx × ${String(count).padStart(3)}  ${group}`);
+    for (const example of sweep.examples.slice(0, 5)) console.log(`[stress]   e.g. ${example}`);
 
     console.log("[stress] (2) cross-origin writes …");
     const cross: CrossOriginResult = await runCrossOriginChecks(world);
@@ -92,7 +93,8 @@ async function main() {
     const revocation: RevocationResult = await runRevocation(baseUrl, account, `/api/documents/${world.documentId}`);
 
     console.log(`[stress] (4) load: ${size.clients} clients reading pages and saving annotations for ${size.loadSeconds} s …`);
-    const cookies = await Promise.all(Array.from({ length: 8 }, () => signIn(baseUrl, DEMO_ACCOUNT)));
+    const cookies: string[] = [];
+    for (let i = 0; i < 8; i++) cookies.push(await signIn(baseUrl, DEMO_ACCOUNT));
     const load: LoadResult = await runLoad(world, { clients: size.clients, seconds: size.loadSeconds, cookies });
     console.log(
       `[stress]   ${load.requests} requests in ${load.seconds.toFixed(1)} s (${(load.requests / load.seconds).toFixed(1)}/s; ${load.pageRequests} pages, ${load.saves} saves, ${load.acknowledged} acknowledged); ` +
@@ -147,7 +149,7 @@ async function main() {
     console.log(`\nnpm run stress${quick ? " -- --quick" : ""} · ${new Date().toISOString()} · ${Math.round((Date.now() - started) / 1000)} s · load average ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}\n`);
     console.log(table);
     console.log(`\n${met} of ${goals.length} goals met.`);
-    fs.writeFileSync(path.join(dataDir, "results.json"), JSON.stringify({ quick, appDir, wrk, sweep: { ...sweep, byStatus: Object.fromEntries(sweep.byStatus) }, cross, revocation, load, crash, goals }, null, 2));
+    fs.writeFileSync(path.join(dataDir, "results.json"), JSON.stringify({ quick, appDir, wrk, sweep: { ...sweep, byStatus: Object.fromEntries(sweep.byStatus), serverErrorsBy: Object.fromEntries(sweep.serverErrorsBy) }, cross, revocation, load, crash, goals }, null, 2));
   } finally {
     await server.stop();
   }
