@@ -2,6 +2,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/prisma/client";
 import { getEnv } from "./env";
+import { cacheStatements, sqliteConnectionOf } from "./sqlite-statement-cache";
 
 export type Db = PrismaClient;
 /** A client or an interactive transaction: what services accept so callers can compose them. */
@@ -22,7 +23,13 @@ function withPragmas(factory: PrismaBetterSqlite3): SqlMigrationAwareDriverAdapt
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
-    connect: async () => prepare(await factory.connect()),
+    connect: async () => {
+      const adapter = await prepare(await factory.connect());
+      // Statements compiled once per connection; transactions take the write lock when they begin.
+      const connection = sqliteConnectionOf(adapter);
+      if (connection) cacheStatements(connection);
+      return adapter;
+    },
     connectToShadowDb: async () => prepare(await factory.connectToShadowDb()),
   };
 }

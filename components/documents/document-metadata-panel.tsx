@@ -24,7 +24,8 @@ interface PanelDocument {
   archiveLocation: string | null;
   createdAt: Date;
   createdBy: { name: string } | null;
-  revision: { number: number; text: string };
+  /** `words`: the text's word count (counted once per revision, see revisionWordCount). */
+  revision: { number: number; words: number };
 }
 
 function Item({ term, children }: { term: string; children: ReactNode }) {
@@ -42,7 +43,6 @@ export function DocumentMetadataPanel({ document, canEdit }: { document: PanelDo
     .filter(Boolean)
     .join(", ");
   const imprint = [document.publisherPlace, document.publisher].filter(Boolean).join(": ");
-  const words = document.revision.text.split(/\s+/).filter(Boolean).length;
   return (
     <details className="metadata-panel" aria-label="About this source">
       <summary>
@@ -78,7 +78,7 @@ export function DocumentMetadataPanel({ document, canEdit }: { document: PanelDo
         </Item>
         <Item term="Notes">{document.notes ? <span style={{ whiteSpace: "pre-wrap" }}>{document.notes}</span> : null}</Item>
         <Item term="Text">
-          {words.toLocaleString("en")} words · revision {document.revision.number}
+          {document.revision.words.toLocaleString("en")} words · revision {document.revision.number}
         </Item>
         <Item term="Added">
           {document.createdAt.toISOString().slice(0, 10)}

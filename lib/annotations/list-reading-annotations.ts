@@ -1,6 +1,7 @@
 import type { DbClient } from "../db";
 import { requireDocumentRole } from "../documents/require-document-role";
-import { fromStoredDate, openSqlite } from "../sqlite-connection";
+import { fromStoredDate } from "../sqlite-connection";
+import { readConnection, type ReadConnection } from "../sqlite-read-connection";
 import { groupBy } from "../group-by";
 import { visibleToSql, type ReadingAnnotation } from "./annotation-view";
 
@@ -27,67 +28,62 @@ type Row = [
   updatedAt: string,
 ];
 
-/**
- * The annotations on a document the actor may see, in text order (orphans included, flagged), as
- * the reading view holds them. One SQL statement for the rows and one for their tags, on a
- * read-only connection of its own: for the thousands of annotations a long source carries, the
- * Prisma query with its includes took several times as long (see `npm run bench`).
- */
-export async function listReadingAnnotations(db: DbClient, { actor, documentId, databaseFile }: { actor: { id: string }; documentId: string; databaseFile?: string }): Promise<ReadingAnnotation[]> {
-  await requireDocumentRole(db, { userId: actor.id, documentId, minimum: "VIEWER" });
-  const sql = openSqlite({ readonly: true, file: databaseFile });
-  try {
-    sql.exec("BEGIN");
-    const rows = sql
-      .prepare(
-        `SELECT a.id, a.anchorStatus, a.start, a."end", a.exact, a.kind, a.techniqueId, t.name AS techniqueName, t.colour AS techniqueColour,
+const ROWS_SQL = `SELECT a.id, a.anchorStatus, a.start, a."end", a.exact, a.kind, a.techniqueId, t.name AS techniqueName, t.colour AS techniqueColour,
                 a.verdict, a.confidence, a.note, a.visibility, a.authorId, u.name AS authorName, a.originalAuthorName,
                 (SELECT COUNT(*) FROM "AnnotationReply" r WHERE r.annotationId = a.id) AS replyCount, a.createdAt, a.updatedAt
          FROM "Annotation" a INDEXED BY "Annotation_documentId_start_idx"
            JOIN "User" u ON u.id = a.authorId
            LEFT JOIN "Tag" t ON t.id = a.techniqueId
          WHERE a.documentId = @documentId AND ${visibleToSql("a", "@userId")}
-         ORDER BY a.start ASC, a."end" DESC, a.id ASC`,
-      )
-      .raw(true)
-      .all({ documentId, userId: actor.id }) as Row[];
-    const tagRows = sql
-      .prepare(
-        `SELECT at.annotationId, t.id, t.name, t.colour FROM "AnnotationTag" at
+         ORDER BY a.start ASC, a."end" DESC, a.id ASC`;
+
+const TAGS_SQL = `SELECT at.annotationId, t.id, t.name, t.colour FROM "AnnotationTag" at
            JOIN "Annotation" a ON a.id = at.annotationId JOIN "Tag" t ON t.id = at.tagId
          WHERE a.documentId = @documentId AND ${visibleToSql("a", "@userId")}
-         ORDER BY t.name`,
-      )
-      .all({ documentId, userId: actor.id }) as { annotationId: string; id: string; name: string; colour: string }[];
-    sql.exec("COMMIT");
+         ORDER BY t.name`;
 
-    const tagsOf = groupBy(tagRows, (tag) => tag.annotationId);
-    // One object per author: thousands of annotations share a handful of people.
-    const authors = new Map<string, { id: string; name: string }>();
-    return rows.map(([id, anchorStatus, start, end, exact, kind, techniqueId, techniqueName, techniqueColour, verdict, confidence, note, visibility, authorId, authorName, originalAuthorName, replyCount, createdAt, updatedAt]) => {
-      let author = authors.get(authorId);
-      if (!author) authors.set(authorId, (author = { id: authorId, name: authorName }));
-      return {
-        id,
-        anchorStatus,
-        start,
-        end,
-        exact,
-        kind,
-        technique: techniqueId && techniqueName !== null ? { id: techniqueId, name: techniqueName, colour: techniqueColour ?? "" } : null,
-        verdict,
-        confidence,
-        note,
-        visibility,
-        author,
-        creditedTo: originalAuthorName,
-        tags: (tagsOf.get(id) ?? []).map(({ id: tagId, name, colour }) => ({ id: tagId, name, colour })),
-        replyCount,
-        createdAt: fromStoredDate(createdAt),
-        updatedAt: fromStoredDate(updatedAt),
-      };
-    });
-  } finally {
-    sql.close();
-  }
+/**
+ * The annotations on a document the actor may see, in text order (orphans included, flagged), as
+ * the reading view holds them. One SQL statement for the rows and one for their tags, on the
+ * process's read connection (statements prepared once): for the thousands of annotations a long
+ * source carries, the Prisma query with its includes took several times as long (see `npm run bench`).
+ */
+export async function listReadingAnnotations(db: DbClient, { actor, documentId, databaseFile }: { actor: { id: string }; documentId: string; databaseFile?: string }): Promise<ReadingAnnotation[]> {
+  await requireDocumentRole(db, { userId: actor.id, documentId, minimum: "VIEWER" });
+  return readConnection(databaseFile).read((connection) => readReadingAnnotations(connection, { documentId, userId: actor.id }));
+}
+
+/**
+ * The reading annotations of a document visible to `userId`, read on `connection` without any
+ * permission check: for services that have checked the actor's access themselves.
+ */
+export function readReadingAnnotations(connection: ReadConnection, { documentId, userId }: { documentId: string; userId: string }): ReadingAnnotation[] {
+  const rows = connection.statement(ROWS_SQL).raw(true).all({ documentId, userId }) as Row[];
+  const tagRows = connection.statement(TAGS_SQL).all({ documentId, userId }) as { annotationId: string; id: string; name: string; colour: string }[];
+  const tagsOf = groupBy(tagRows, (tag) => tag.annotationId);
+  // One object per author: thousands of annotations share a handful of people.
+  const authors = new Map<string, { id: string; name: string }>();
+  return rows.map(([id, anchorStatus, start, end, exact, kind, techniqueId, techniqueName, techniqueColour, verdict, confidence, note, visibility, authorId, authorName, originalAuthorName, replyCount, createdAt, updatedAt]) => {
+    let author = authors.get(authorId);
+    if (!author) authors.set(authorId, (author = { id: authorId, name: authorName }));
+    return {
+      id,
+      anchorStatus,
+      start,
+      end,
+      exact,
+      kind,
+      technique: techniqueId && techniqueName !== null ? { id: techniqueId, name: techniqueName, colour: techniqueColour ?? "" } : null,
+      verdict,
+      confidence,
+      note,
+      visibility,
+      author,
+      creditedTo: originalAuthorName,
+      tags: (tagsOf.get(id) ?? []).map(({ id: tagId, name, colour }) => ({ id: tagId, name, colour })),
+      replyCount,
+      createdAt: fromStoredDate(createdAt),
+      updatedAt: fromStoredDate(updatedAt),
+    };
+  });
 }

@@ -63,7 +63,42 @@ export async function getReliabilitySummary(db: DbClient, { actor, documentId }:
       },
     }),
   ]);
+  return summariseReliability({
+    documentId,
+    claims,
+    contradictions: links,
+    manual: {
+      rating: document.reliabilityRating,
+      reason: document.reliabilityReason,
+      by: document.reliabilityRatedBy?.name ?? null,
+      at: document.reliabilityRatedAt?.toISOString() ?? null,
+    },
+  });
+}
 
+interface ContradictionEnd {
+  id: string;
+  exact: string;
+  documentId: string;
+  document: { id: string; title: string };
+}
+
+/**
+ * The summary from what it is derived from, already read and limited to what the actor may see:
+ * the document's anchored claims in text order, the contradiction links touching it, and the manual
+ * rating. Pure, so the document page can derive it from the annotations and links it loads anyway.
+ */
+export function summariseReliability({
+  documentId,
+  claims,
+  contradictions,
+  manual,
+}: {
+  documentId: string;
+  claims: readonly { id: string; exact: string; verdict: string | null }[];
+  contradictions: readonly { id: string; verdict: string | null; source: ContradictionEnd; target: ContradictionEnd }[];
+  manual: { rating: number | null; reason: string | null; by: string | null; at: string | null };
+}) {
   const evidence: ReliabilityEvidence[] = claims.map((c) => ({
     source: "claim",
     annotationId: c.id,
@@ -71,13 +106,21 @@ export async function getReliabilitySummary(db: DbClient, { actor, documentId }:
     verdict: c.verdict ?? "UNVERIFIED",
     effect: CLAIM_EFFECT[c.verdict ?? "UNVERIFIED"] ?? "open",
   }));
-  for (const link of links) {
+  for (const link of contradictions) {
     // A contradiction inside this document counts once, from its first side.
     const isFirst = link.source.documentId === documentId;
     const mine = isFirst ? link.source : link.target;
     const other = isFirst ? link.target : link.source;
     const verdict = link.verdict ?? "UNRESOLVED";
-    evidence.push({ source: "contradiction", annotationId: mine.id, quote: mine.exact, verdict, effect: contradictionEffect(verdict, isFirst, other.documentId === documentId), otherDocument: other.document, linkId: link.id });
+    evidence.push({
+      source: "contradiction",
+      annotationId: mine.id,
+      quote: mine.exact,
+      verdict,
+      effect: contradictionEffect(verdict, isFirst, other.documentId === documentId),
+      otherDocument: { id: other.document.id, title: other.document.title },
+      linkId: link.id,
+    });
   }
 
   const counts = { supports: 0, undermines: 0, open: 0, neutral: 0 };
@@ -98,13 +141,10 @@ export async function getReliabilitySummary(db: DbClient, { actor, documentId }:
     derived,
     counts,
     claimCounts,
-    contradictions: { total: links.length, unresolved: links.filter((l) => (l.verdict ?? "UNRESOLVED") === "UNRESOLVED").length },
+    contradictions: { total: contradictions.length, unresolved: contradictions.filter((l) => (l.verdict ?? "UNRESOLVED") === "UNRESOLVED").length },
     evidence: shown,
     evidenceTotal: evidence.length,
-    manual:
-      document.reliabilityRating === null
-        ? null
-        : { rating: document.reliabilityRating, reason: document.reliabilityReason ?? "", by: document.reliabilityRatedBy?.name ?? null, at: document.reliabilityRatedAt?.toISOString() ?? null },
+    manual: manual.rating === null ? null : { rating: manual.rating, reason: manual.reason ?? "", by: manual.by, at: manual.at },
   };
 }
 

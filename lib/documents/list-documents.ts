@@ -8,6 +8,11 @@ export type SortDirection = "asc" | "desc";
 
 const collator = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
+/** Titles as people read them: case and accents aside, "No. 9" before "No. 10". */
+export function compareTitles(a: { title: string }, b: { title: string }): number {
+  return collator.compare(a.title, b.title);
+}
+
 const SOURCE_KIND_ORDER = { PRIMARY: 0, SECONDARY: 1, TERTIARY: 2 } as const;
 
 interface Sortable {

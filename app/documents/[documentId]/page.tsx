@@ -6,55 +6,43 @@ import { ReliabilityPanel } from "@/components/documents/reliability-panel";
 import { DocumentWorkbench, type LinkFrom } from "@/components/workbench/document-workbench";
 import { getAnnotation } from "@/lib/annotations/get-annotation";
 import { studentMayAnnotate } from "@/lib/classroom/assert-may-annotate";
-import { listReadingAnnotations } from "@/lib/annotations/list-reading-annotations";
 import { toPackedJson } from "@/lib/annotations/packed-reading-annotations";
 import { getDb } from "@/lib/db";
-import { getDocument } from "@/lib/documents/get-document";
-import { getReliabilitySummary } from "@/lib/documents/get-reliability-summary";
-import { listDocuments } from "@/lib/documents/list-documents";
+import { getDocumentPage } from "@/lib/documents/get-document-page";
 import { loadOrNotFound, requirePageUser } from "@/lib/http/page-access";
-import { listDocumentLinks } from "@/lib/links/list-document-links";
-import { listWorkspaceTags } from "@/lib/tags/list-workspace-tags";
 import { LINK_TYPES } from "@/lib/validations/link";
 import { roleAtLeast } from "@/lib/workspaces/require-workspace-role";
 import { parseTextRange } from "@/lib/search/text-range-param";
 
 type Params = Promise<{ documentId: string }>;
 
-// generateMetadata and the page share one load of the document (and its text) per request.
-const loadDocument = cache((userId: string, documentId: string) => getDocument(getDb(), { actor: { id: userId }, documentId }));
+// generateMetadata and the page share one session check and one load of the page's data per request.
+const pageUser = cache(requirePageUser);
+const loadPage = cache((userId: string, documentId: string) => getDocumentPage({ actor: { id: userId }, documentId }));
 type SearchParams = Promise<{ annotation?: string; linkFrom?: string; linkType?: string; select?: string }>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { documentId } = await params;
-  const user = await requirePageUser(`/documents/${documentId}`);
-  const document = await loadDocument(user.id, documentId).catch(() => null);
-  return { title: document?.title ?? "Document" };
+  const user = await pageUser(`/documents/${documentId}`);
+  const page = await loadPage(user.id, documentId).catch(() => null);
+  return { title: page?.document.title ?? "Document" };
 }
 
 export default async function DocumentPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const { documentId } = await params;
   const query = await searchParams;
-  const user = await requirePageUser(`/documents/${documentId}`);
-  const db = getDb();
-  const document = await loadOrNotFound(loadDocument(user.id, documentId));
+  const user = await pageUser(`/documents/${documentId}`);
+  const { document, annotations, tags, links, documents, reliability } = await loadOrNotFound(loadPage(user.id, documentId));
   const workspaceId = document.workspace.id;
-  const [annotations, tags, links, documents, reliability, linkSource] = await Promise.all([
-    listReadingAnnotations(db, { actor: user, documentId }),
-    listWorkspaceTags(db, { actor: user, workspaceId }),
-    listDocumentLinks(db, { actor: user, documentId }),
-    listDocuments(db, { actor: user, workspaceId, sort: "title" }),
-    getReliabilitySummary(db, { actor: user, documentId }),
-    // A link being made from an annotation elsewhere: only one the user can see, in this workspace.
-    query.linkFrom ? getAnnotation(db, { actor: user, annotationId: query.linkFrom }).catch(() => null) : null,
-  ]);
+  // A link being made from an annotation elsewhere: only one the user can see, in this workspace.
+  const linkSource = query.linkFrom ? await getAnnotation(getDb(), { actor: user, annotationId: query.linkFrom }).catch(() => null) : null;
   const linkType = LINK_TYPES.find((t) => t === query.linkType) ?? "CONTRADICTS";
   const linkFrom: LinkFrom | null =
     linkSource && linkSource.workspaceId === workspaceId
       ? { annotationId: linkSource.id, type: linkType, quote: linkSource.exact, documentTitle: linkSource.document.title, documentId: linkSource.document.id }
       : null;
   const canEditDocument = roleAtLeast(document.role, "EDITOR");
-  const canAnnotate = canEditDocument || (document.role === "STUDENT" && (await studentMayAnnotate(db, { studentId: user.id, workspaceId, documentId })));
+  const canAnnotate = canEditDocument || (document.role === "STUDENT" && (await studentMayAnnotate(getDb(), { studentId: user.id, workspaceId, documentId })));
   return (
     <div className="page page--wide" data-workspace-id={workspaceId}>
       <div className="breadcrumbs">
@@ -71,7 +59,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
         pageBreaks={document.revision.pageBreaks}
         initialAnnotations={toPackedJson(annotations, document.revision.text)}
         initialLinks={links}
-        documents={documents.map((d) => ({ id: d.id, title: d.title }))}
+        documents={documents}
         linkFrom={linkFrom}
         initialSelectedId={query.annotation ?? null}
         initialTextSelection={parseTextRange(query.select)}
