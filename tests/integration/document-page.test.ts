@@ -77,7 +77,7 @@ describe("getDocumentPage (the document page's one read)", () => {
       createdBy: document.createdBy,
       workspace: document.workspace,
       role: document.role,
-      revision: { id: document.revision.id, number: document.revision.number, text: document.revision.text, words: document.revision.text.split(/\s+/).filter(Boolean).length },
+      revision: { id: document.revision.id, number: document.revision.number, text: document.revision.text, words: document.revision.text.split(/\s+/).filter(Boolean).length, pageBreaks: document.revision.pageBreaks },
       annotationCount: document.annotationCount,
     });
     expect(page.annotations).toEqual(await listReadingAnnotations(db, { actor, documentId }));
