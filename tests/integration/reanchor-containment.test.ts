@@ -6,6 +6,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { getDb } from "@/lib/db";
 import { normaliseDocumentText } from "@/lib/documents/read-document-text";
 import { createTestDocument, createTestUser, createTestWorkspace, currentRevision, TEST_PASSWORD } from "@/seeds/factories";
+import { createRng, type Rng } from "../bench/prng";
 import { type CookieJar, routeParams, signIn, siteRequest } from "./http-harness";
 
 /**
@@ -39,20 +40,6 @@ const PARAGRAPHS = [
 ];
 const INSERTS = ["the ", "Lenin ", "Сталин ", "съезд ", "“NEP” ", "𝔄", "📜 ", "of the ", "и ", "о", "е", "x", ", ", "1925 ", "—"];
 
-/** A small seeded generator (mulberry32): the same seed gives the same revisions. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  return { next, int, pick: <T>(items: readonly T[]): T => items[int(0, items.length - 1)] as T };
-}
-
 const isLowSurrogate = (text: string, at: number) => at > 0 && at < text.length && /[\uDC00-\uDFFF]/.test(text.charAt(at)) && /[\uD800-\uDBFF]/.test(text.charAt(at - 1));
 const whole = (text: string, at: number) => (isLowSurrogate(text, at) ? at - 1 : at);
 
@@ -66,7 +53,7 @@ interface Edit {
 }
 
 /** One random revision, placed near an annotation most of the time; null when it would not survive normalisation. */
-function randomEdit(rng: ReturnType<typeof random>, old: string, near: ApiAnnotation[]): Edit | null {
+function randomEdit(rng: Rng, old: string, near: ApiAnnotation[]): Edit | null {
   const target = near.length > 0 && rng.next() < 0.7 ? rng.pick(near) : undefined;
   const at = whole(old, Math.min(old.length, Math.max(0, target ? (rng.next() < 0.5 ? target.start : target.end) + rng.int(-12, 12) : rng.int(0, old.length))));
   const inserted = () => Array.from({ length: rng.int(1, 4) }, () => rng.pick(INSERTS)).join("");
@@ -135,7 +122,7 @@ describe("revising a text through PUT /api/documents/:id/text", () => {
 
   for (const seed of SEEDS) {
     it(`never widens an annotation into words it did not cover (seed ${seed})`, async () => {
-      const rng = random(seed);
+      const rng = createRng(seed);
       const workspaceId = (await createTestWorkspace(db, editor)).id;
       const documentId = (await createTestDocument(db, editor, workspaceId, { text: PARAGRAPHS.join("\n\n") })).id;
       const start = await currentRevision(db, documentId);
