@@ -69,6 +69,8 @@ test("select with the keyboard or the mouse, tag a phrase as a bias marker with 
 
   // Both highlights cover "steadily stronger": the spans nest, so both ids sit over those words.
   await page.reload();
+  // The server-drawn first screen comes before the editor: read the editor's DOM once it is there.
+  await page.locator(".ProseMirror").first().waitFor();
   const idsOverOverlap = await page.evaluate(() => {
     const root = document.querySelector(".ProseMirror")!;
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
