@@ -6,7 +6,6 @@
 // Part of `npm run bench`; runs alone too: `npx tsx tests/bench/measure-corpus-import.ts`.
 import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDatabaseClient } from "../../lib/db";
@@ -15,7 +14,7 @@ import { createTestUser, createTestWorkspace } from "../../seeds/factories";
 import { makePdf } from "../fixtures/corpus-files";
 import { startEventLoopProbe, type EventLoopFigures } from "./event-loop-probe";
 import { createRng } from "./prng";
-import { evaluateMetrics, formatTable, writeResults, type Metric } from "./report";
+import { evaluateMetrics, formatTable, writeResults, type Metric, loadAverage, machineLines } from "./report";
 import { prepareDatabaseFile } from "./seed-bench-database";
 import { round } from "./stats";
 
@@ -180,12 +179,11 @@ async function main(): Promise<void> {
   const projectRoot = process.cwd();
   const directory = path.join(projectRoot, "data", "bench", "corpus-import");
   const log = (message: string) => console.log(`[bench:corpus-import] ${message}`);
-  const loadAtStart = os.loadavg().map((l) => round(l, 2));
+  const loadAtStart = loadAverage();
   const results = await measureCorpusImport({ directory, log });
   const metrics = evaluateMetrics(corpusImportMetrics(results));
   console.log("");
-  console.log(`Machine: Node ${process.version} · ${os.cpus().length} CPUs · ${results.pdftotextVersion}`);
-  console.log(`Load:    ${loadAtStart.join(" / ")} at start, ${os.loadavg().map((l) => round(l, 2)).join(" / ")} at end`);
+  for (const line of machineLines(loadAtStart, results.pdftotextVersion)) console.log(line);
   console.log("");
   console.log(formatTable(metrics));
   const similarityMet = results.similarity >= CORPUS_IMPORT_TARGETS.similarity;

@@ -4,7 +4,6 @@
 // reader and stream the export route uses, consuming the body as a client would, while a 1 ms
 // ticker records how long the event loop was held. Also imports the bundle once (no target).
 // Part of `npm run bench`; runs alone too: `npx tsx tests/bench/measure-exports.ts`.
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDatabaseClient, type Db } from "../../lib/db";
@@ -18,7 +17,7 @@ import type { ExportFormat } from "../../lib/validations/export-selection";
 import { createWorkspace } from "../../lib/workspaces/create-workspace";
 import { startEventLoopProbe, type EventLoopFigures } from "./event-loop-probe";
 import { profileExportPhases, type ExportPhases } from "./profile-export-phases";
-import { evaluateMetrics, formatTable, formatValue, writeResults, type Metric } from "./report";
+import { evaluateMetrics, formatTable, formatValue, writeResults, type Metric, loadAverage, machineLines } from "./report";
 import { prepareDatabaseFile } from "./seed-bench-database";
 import { seedExportCorpus, type ExportCorpus, type ExportCorpusPlan } from "./seed-export-database";
 import { max, percentile, round } from "./stats";
@@ -354,13 +353,11 @@ async function main(): Promise<void> {
   const log = (message: string) => console.log(`[bench:exports] ${message}`);
   const started = performance.now();
   const startedAt = new Date().toISOString();
-  const loadAtStart = os.loadavg().map((l) => round(l, 2));
+  const loadAtStart = loadAverage();
   const results = await measureExports({ directory, log });
   const metrics = evaluateMetrics(exportMetrics(results));
-  const cpus = os.cpus();
   console.log("");
-  console.log(`Machine: Node ${process.version} · ${cpus.length} CPUs (${cpus[0]?.model ?? "unknown"}) · ${round(os.totalmem() / 1024 ** 3)} GB`);
-  console.log(`Load:    ${loadAtStart.join(" / ")} at start, ${os.loadavg().map((l) => round(l, 2)).join(" / ")} at end`);
+  for (const line of machineLines(loadAtStart)) console.log(line);
   console.log("");
   console.log(formatTable(metrics));
   console.log("");

@@ -7,7 +7,6 @@
 // SEARCH_BENCH_ANNOTATIONS.
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
@@ -24,7 +23,7 @@ import { toStoredDate } from "../../lib/sqlite-connection";
 import { createWorkspace } from "../../lib/workspaces/create-workspace";
 import { generateDocumentText, planAnnotationBody, planSpans } from "./generate-corpus";
 import { createRng, type Rng } from "./prng";
-import { evaluateMetrics, formatTable, writeResults, type Metric } from "./report";
+import { evaluateMetrics, formatTable, writeResults, type Metric, loadAverage, machineLines } from "./report";
 import { prepareDatabaseFile } from "./seed-bench-database";
 import { percentile, round } from "./stats";
 import { measureSuggestionRecall, type SuggestionRecall } from "./suggestion-recall";
@@ -380,13 +379,11 @@ async function main() {
   const log = (message: string) => console.log(`[bench:search] ${message}`);
   const started = performance.now();
   const startedAt = new Date().toISOString();
-  const loadAtStart = os.loadavg().map((l) => round(l, 2));
+  const loadAtStart = loadAverage();
   const results = await measureSearch({ directory, log });
   const metrics = evaluateMetrics(searchMetrics(results));
-  const cpus = os.cpus();
   console.log("");
-  console.log(`Machine: Node ${process.version} · ${cpus.length} CPUs (${cpus[0]?.model ?? "unknown"}) · ${round(os.totalmem() / 1024 ** 3)} GB`);
-  console.log(`Load:    ${loadAtStart.join(" / ")} at start, ${os.loadavg().map((l) => round(l, 2)).join(" / ")} at end`);
+  for (const line of machineLines(loadAtStart)) console.log(line);
   console.log("");
   console.log(formatTable(metrics));
   console.log("");

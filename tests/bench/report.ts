@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { round } from "./stats";
 
@@ -64,4 +65,16 @@ export function formatTable(results: MetricResult[]): string {
 export function writeResults(file: string, results: unknown): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, JSON.stringify(results, null, 2) + "\n");
+}
+
+/** The 1/5/15-minute load averages, rounded: a bench records them at its start and end. */
+export function loadAverage(): number[] {
+  return os.loadavg().map((l) => round(l, 2));
+}
+
+/** The two lines a bench run alone prints above its table: the machine (plus `detail`), and the load then and now. */
+export function machineLines(loadAtStart: readonly number[], detail?: string): string[] {
+  const cpus = os.cpus();
+  const machine = `Machine: Node ${process.version} · ${cpus.length} CPUs (${cpus[0]?.model ?? "unknown"}) · ${round(os.totalmem() / 1024 ** 3)} GB${detail ? ` · ${detail}` : ""}`;
+  return [machine, `Load:    ${loadAtStart.join(" / ")} at start, ${loadAverage().join(" / ")} at end`];
 }
