@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/auth/form-error";
 import { callApi } from "@/components/workbench/api-client";
-import { MARK_KINDS, type MarkKind } from "@/lib/validations/classroom";
+import { MARK_KINDS, type MarkKind } from "@/lib/vocabulary/annotation-kind";
 
 const KIND_LABEL: Record<MarkKind, string> = { BIAS_MARKER: "Bias markers (with techniques)", CLAIM: "Claims", CONTRADICTION: "Contradictions" };
 

@@ -5,7 +5,7 @@ import { useRef, useState, type DragEvent } from "react";
 import { FormError } from "@/components/auth/form-error";
 import type { FilePreview } from "@/lib/documents/import-document-file";
 import type { FileResult } from "@/lib/documents/import-document-files";
-import { SOURCE_KINDS, SOURCE_KIND_LABEL } from "@/lib/validations/document-metadata";
+import { SOURCE_KINDS, SOURCE_KIND_LABEL } from "@/lib/vocabulary/source-kind";
 
 /** Extensions the file picker offers (the server checks each file's content anyway). */
 const ACCEPT = ".pdf,.docx,.html,.htm,.xhtml,.xml,.tei,.txt,.text,.md,.markdown,.zip";

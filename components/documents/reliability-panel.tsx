@@ -3,8 +3,9 @@
 import { useState, type FormEvent } from "react";
 import type { ReliabilitySummary } from "@/lib/documents/get-reliability-summary";
 import { callApi } from "@/components/workbench/api-client";
-import { truncate, VERDICT_LABEL as CLAIM_VERDICT_LABEL, type ClaimVerdict } from "@/components/workbench/annotation-labels";
-import { VERDICT_LABEL as LINK_VERDICT_LABEL, type LinkVerdict } from "@/components/workbench/link-labels";
+import { truncate } from "@/components/labels/truncate";
+import { CLAIM_VERDICT_LABEL, type ClaimVerdict } from "@/lib/vocabulary/claim-verdict";
+import { CONTRADICTION_VERDICT_LABEL, type ContradictionVerdict } from "@/lib/vocabulary/contradiction-verdict";
 
 const RATING_LABEL = ["", "1 · unreliable", "2 · doubtful", "3 · mixed", "4 · fairly reliable", "5 · reliable"];
 const EFFECT_LABEL = { supports: "supports", undermines: "undermines", open: "open", neutral: "no effect" } as const;
@@ -34,7 +35,7 @@ export function ReliabilityPanel({ documentId, summary: initial, canRate }: { do
   }
 
   const verdictLabel = (verdict: string, source: "claim" | "contradiction") =>
-    source === "claim" ? CLAIM_VERDICT_LABEL[verdict as ClaimVerdict] : LINK_VERDICT_LABEL[verdict as LinkVerdict];
+    source === "claim" ? CLAIM_VERDICT_LABEL[verdict as ClaimVerdict] : CONTRADICTION_VERDICT_LABEL[verdict as ContradictionVerdict];
 
   return (
     <details className="metadata-panel reliability-panel" aria-label="Reliability">

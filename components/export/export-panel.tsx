@@ -1,11 +1,13 @@
 "use client";
 
 import { useMemo, useRef, useState } from "react";
-import { KIND_LABEL, VERDICT_LABEL } from "@/components/workbench/annotation-labels";
-import { ANNOTATION_KINDS, CLAIM_VERDICTS } from "@/lib/validations/annotation";
+import { ANNOTATION_KINDS } from "@/lib/vocabulary/annotation-kind";
+import { CLAIM_VERDICTS } from "@/lib/vocabulary/claim-verdict";
 import { exportQueryString, type ExportFormat, type ExportSelection } from "@/lib/validations/export-selection";
 import { ErrorDetails } from "./error-details";
 import { downloadFile, formatBytes, type DownloadProgress } from "./download-file";
+import { KIND_LABEL } from "@/lib/vocabulary/annotation-kind";
+import { CLAIM_VERDICT_LABEL } from "@/lib/vocabulary/claim-verdict";
 
 interface Option {
   id: string;
@@ -125,7 +127,7 @@ export function ExportPanel({ workspaceId, documents, techniques, tags, members 
           <Select label="Kind" value={filters.kind} onChange={(v) => setFilter("kind", v)} options={ANNOTATION_KINDS.map((k) => ({ id: k, name: KIND_LABEL[k] }))} />
           <Select label="Technique" value={filters.techniqueId} onChange={(v) => setFilter("techniqueId", v)} options={techniques} />
           <Select label="Tag" value={filters.tagId} onChange={(v) => setFilter("tagId", v)} options={tags} />
-          <Select label="Verdict" value={filters.verdict} onChange={(v) => setFilter("verdict", v)} options={CLAIM_VERDICTS.map((v) => ({ id: v, name: VERDICT_LABEL[v] }))} />
+          <Select label="Verdict" value={filters.verdict} onChange={(v) => setFilter("verdict", v)} options={CLAIM_VERDICTS.map((v) => ({ id: v, name: CLAIM_VERDICT_LABEL[v] }))} />
           <Select label="Author" value={filters.authorId} onChange={(v) => setFilter("authorId", v)} options={members} />
           <div className="field">
             <label htmlFor="export-from">Made from</label>

@@ -4,12 +4,12 @@ import Link from "next/link";
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import { createPortal } from "react-dom";
 import { callApi } from "@/components/workbench/api-client";
-import { truncate } from "@/components/workbench/annotation-labels";
-import { LINK_LABEL, type LinkType } from "@/components/workbench/link-labels";
 import type { LinkView } from "@/lib/links/link-view";
 import type { SearchHit, SearchResult } from "@/lib/search/search-workspace";
 import type { LinkSuggestions } from "@/lib/search/suggest-links";
 import { SnippetText } from "./snippet-text";
+import { truncate } from "@/components/labels/truncate";
+import { LINK_LABEL, type LinkType } from "@/lib/vocabulary/link-type";
 
 type Suggestion = LinkSuggestions["suggestions"][number];
 

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useState, type FormEvent } from "react";
 import { callApi } from "./api-client";
-import { byline } from "./byline";
+import { byline } from "@/components/labels/byline";
 
 interface Reply {
   id: string;

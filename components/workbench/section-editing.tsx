@@ -5,7 +5,7 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import { memo, useEffect, useMemo, useState, type MouseEvent } from "react";
 import { createOffsetMap } from "@/lib/anchoring/prosemirror-offsets";
 import { BlockElement } from "@/components/documents/document-text";
-import type { TextBlock } from "@/lib/documents/split-paragraphs";
+import type { TextBlock } from "@/lib/documents/split-text-blocks";
 import type { TextSection } from "@/lib/documents/text-sections";
 import { readingModeKey } from "@/components/editor/plugins/reading-mode-plugin";
 import { createReadingExtensions } from "@/components/editor/reading-extensions";

@@ -1,8 +1,6 @@
 import { z } from "zod";
 
-/** The kinds an assignment may ask students to mark (custom tags are a workspace's own business). */
-export const MARK_KINDS = ["BIAS_MARKER", "CLAIM", "CONTRADICTION"] as const;
-export type MarkKind = (typeof MARK_KINDS)[number];
+import { MARK_KINDS } from "../vocabulary/annotation-kind";
 
 const id = z.string().min(1).max(64);
 

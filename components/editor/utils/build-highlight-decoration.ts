@@ -1,11 +1,11 @@
 import { Decoration } from "@tiptap/pm/view";
-import { kindSlug } from "@/components/workbench/annotation-labels";
+import { kindSlug, type AnnotationKind } from "@/lib/vocabulary/annotation-kind";
 
 export interface Highlight {
   id: string;
   from: number;
   to: number;
-  kind: "CLAIM" | "BIAS_MARKER" | "CONTRADICTION" | "CUSTOM";
+  kind: AnnotationKind;
   label: string;
 }
 

@@ -4,11 +4,13 @@ import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
 import type { LinkView } from "@/lib/links/link-view";
 import { callApi } from "../api-client";
 import type { AnnotationFormValues } from "../annotation-form";
-import { KIND_LABEL, truncate } from "../annotation-labels";
 import type { LinkFrom } from "../link-banner";
-import { compareUrl, LINK_LABEL } from "../link-labels";
 import type { StatusMessage } from "../status-line";
 import type { TextSelection } from "./use-reading-editor";
+import { KIND_LABEL } from "@/lib/vocabulary/annotation-kind";
+import { truncate } from "@/components/labels/truncate";
+import { compareUrl } from "@/components/labels/compare-url";
+import { LINK_LABEL } from "@/lib/vocabulary/link-type";
 
 export function byTextOrder(a: ReadingAnnotation, b: ReadingAnnotation) {
   return a.start - b.start || b.end - a.end;

@@ -7,10 +7,10 @@ import type { PageMarker } from "@/components/editor/plugins/page-markers-plugin
 import { createReadingExtensions } from "@/components/editor/reading-extensions";
 import { buildDocumentContent } from "@/components/editor/utils/build-document-content";
 import type { Highlight } from "@/components/editor/utils/build-highlight-decoration";
-import type { TextBlock } from "@/lib/documents/split-paragraphs";
-import { KIND_SHORTCUT, type AnnotationKind } from "../annotation-labels";
+import type { TextBlock } from "@/lib/documents/split-text-blocks";
 import { useLatest } from "./use-latest";
 import { WORKBENCH_MARKS } from "./workbench-marks";
+import { KIND_SHORTCUT, type AnnotationKind } from "@/lib/vocabulary/annotation-kind";
 
 /** Selected words as text offsets, with where to show the toolbar (relative to the text column). */
 export interface TextSelection {
