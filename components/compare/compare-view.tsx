@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import type { Comparison } from "@/lib/links/get-comparison";
 import type { LinkView } from "@/lib/links/link-view";
-import { callApi } from "@/components/workbench/api-client";
+import { setLinkVerdict } from "@/components/api/links-api";
+import { linkVerdictSchema } from "@/lib/validations/link";
 import { MarkedText, type Mark } from "./marked-text";
 import { truncate } from "@/components/labels/truncate";
 import { LINK_LABEL } from "@/lib/vocabulary/link-type";
@@ -143,11 +144,11 @@ export function CompareView({ comparison, initialLinkId, canDecide }: { comparis
     event.preventDefault();
     if (!current) return;
     const form = new FormData(event.currentTarget);
+    // The server's schema, checked here first: a verdict the form cannot send is refused without a round trip.
+    const input = linkVerdictSchema.safeParse({ verdict: form.get("verdict"), rationale: form.get("rationale") ?? "" });
+    if (!input.success) return setVerdictError(input.error.issues[0]?.message ?? "Choose a verdict.");
     setSaving(true);
-    const result = await callApi<{ link: LinkView }>(`/api/links/${current.link.id}/verdict`, {
-      method: "PUT",
-      body: { verdict: form.get("verdict"), rationale: form.get("rationale") ?? "" },
-    });
+    const result = await setLinkVerdict(current.link.id, input.data);
     setSaving(false);
     if (!result.ok) return setVerdictError(result.message);
     setVerdictError(null);

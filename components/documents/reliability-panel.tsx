@@ -2,7 +2,7 @@
 
 import { useState, type FormEvent } from "react";
 import type { ReliabilitySummary } from "@/lib/documents/get-reliability-summary";
-import { callApi } from "@/components/workbench/api-client";
+import { rateReliability } from "@/components/api/documents-api";
 import { truncate } from "@/components/labels/truncate";
 import { CLAIM_VERDICT_LABEL, type ClaimVerdict } from "@/lib/vocabulary/claim-verdict";
 import { CONTRADICTION_VERDICT_LABEL, type ContradictionVerdict } from "@/lib/vocabulary/contradiction-verdict";
@@ -24,10 +24,7 @@ export function ReliabilityPanel({ documentId, summary: initial, canRate }: { do
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const rating = Number(form.get("rating"));
-    const result = await callApi<ReliabilitySummary>(`/api/documents/${documentId}/reliability`, {
-      method: "PUT",
-      body: rating ? { rating, reason: String(form.get("reason") ?? "") } : { rating: null },
-    });
+    const result = await rateReliability(documentId, rating ? { rating, reason: String(form.get("reason") ?? "") } : { rating: null });
     if (!result.ok) return setError(result.message);
     setSummary(result.data);
     setEditing(false);

@@ -49,3 +49,6 @@ export const joinCodeSchema = z.object({
     .max(32, "That is not a class code.")
     .transform((code) => code.toUpperCase().replace(/[\s-]/g, "")),
 });
+
+/** Releasing an assignment's results to its students, or withdrawing them. */
+export const releaseResultsSchema = z.object({ released: z.boolean({ error: "Send released: true or false." }) });

@@ -1,7 +1,10 @@
 /** The API's answer: data, or the error's message and field errors for the UI to show. */
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; message: string; fieldErrors: Record<string, string> };
 
-/** Calls one of the app's JSON endpoints; never throws (network failures become a message). */
+/**
+ * Calls one of the app's JSON endpoints; never throws (network failures become a message). The
+ * transport under the typed functions of this folder: components call those, never this.
+ */
 export async function callApi<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<ApiResult<T>> {
   let response: Response;
   try {
