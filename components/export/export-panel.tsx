@@ -3,7 +3,8 @@
 import { useMemo, useRef, useState } from "react";
 import { ANNOTATION_KINDS } from "@/lib/vocabulary/annotation-kind";
 import { CLAIM_VERDICTS } from "@/lib/vocabulary/claim-verdict";
-import { exportQueryString, type ExportFormat, type ExportSelection } from "@/lib/validations/export-selection";
+import type { ExportFormat, ExportSelection } from "@/lib/validations/export-selection";
+import { exportUrl } from "@/components/api/uploads-api";
 import { ErrorDetails } from "./error-details";
 import { downloadFile, formatBytes, type DownloadProgress } from "./download-file";
 import { KIND_LABEL } from "@/lib/vocabulary/annotation-kind";
@@ -42,11 +43,10 @@ export function ExportPanel({ workspaceId, documents, techniques, tags, members 
   const [run, setRun] = useState<Run>({ state: "idle" });
   const abort = useRef<AbortController | null>(null);
 
-  const query = useMemo(
-    () => exportQueryString({ format, selection: { documentIds: allDocuments ? [] : [...chosen], ...filters } }),
-    [format, allDocuments, chosen, filters],
+  const url = useMemo(
+    () => exportUrl(workspaceId, { format, selection: { documentIds: allDocuments ? [] : [...chosen], ...filters } }),
+    [workspaceId, format, allDocuments, chosen, filters],
   );
-  const url = `/api/workspaces/${workspaceId}/export?${query}`;
   const noDocuments = !allDocuments && chosen.size === 0;
   const dateProblem = filters.from && filters.to && filters.from > filters.to ? "The range ends before it starts." : null;
   const setFilter = (name: keyof Filters, value: string) => setFilters((current) => ({ ...current, [name]: value || undefined }));
