@@ -127,7 +127,7 @@ export function DocumentWorkbench({
   }, []);
 
   const toHighlight = useCallback(
-    (a: ReadingAnnotation): Highlight => ({ id: a.id, from: offsets.textToPm(a.start, "start"), to: offsets.textToPm(a.end, "end"), kind: a.kind, label: describeAnnotation(a) }),
+    (a: ReadingAnnotation): Highlight => ({ id: a.id, from: offsets.textToPm(a.start, "start"), to: offsets.textToPm(a.end, "end"), kind: a.kind, label: describeAnnotation(a), text: a.exact }),
     [offsets],
   );
 
@@ -167,7 +167,7 @@ export function DocumentWorkbench({
   const sectionSpans = useMemo((): SectionSpan[] => {
     if (!editSection) return [];
     const { start, end } = editSection.section;
-    return visible.filter((a) => a.start < end && a.end > start).map((a) => ({ id: a.id, start: a.start, end: a.end, kind: a.kind, label: describeAnnotation(a) }));
+    return visible.filter((a) => a.start < end && a.end > start).map((a) => ({ id: a.id, start: a.start, end: a.end, kind: a.kind, label: describeAnnotation(a), text: a.exact }));
   }, [editSection, visible]);
 
   function onSelect(id: string | null, from: "panel" | "text") {

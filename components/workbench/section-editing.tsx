@@ -19,6 +19,8 @@ export interface SectionSpan {
   end: number;
   kind: Highlight["kind"];
   label: string;
+  /** The annotation's words (its highlight is named by them). */
+  text: string;
 }
 
 /**
@@ -113,7 +115,7 @@ function ActiveSectionEditor({
       spans.flatMap((span) => {
         const start = Math.max(span.start, section.start);
         const end = Math.min(span.end, section.end);
-        return start < end ? [{ id: span.id, from: offsets.textToPm(start, "start"), to: offsets.textToPm(end, "end"), kind: span.kind, label: span.label }] : [];
+        return start < end ? [{ id: span.id, from: offsets.textToPm(start, "start"), to: offsets.textToPm(end, "end"), kind: span.kind, label: span.label, text: span.text }] : [];
       }),
     ),
   );
