@@ -78,8 +78,9 @@ export function useReadingEditor(options: ReadingEditorOptions) {
       keys: KIND_SHORTCUT,
       onAnnotate: (kind, editor) => {
         if (!latest.current.canAnnotate) return false;
-        // Right after a drag the toolbar state may lag a frame behind: read the editor's selection.
-        const selected = latestSelection.current ?? latestReadSelection.current(editor.view);
+        // The editor's own selection, not the toolbar's state: that may lag a frame behind a drag or
+        // a quick Shift+arrow.
+        const selected = latestReadSelection.current(editor.view) ?? latestSelection.current;
         if (!selected) return false;
         latest.current.onAnnotate(kind, selected);
         return true;
