@@ -4,7 +4,9 @@ import Link from "next/link";
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import { createPortal } from "react-dom";
 import { callApi } from "@/components/workbench/api-client";
+import { citePages } from "@/lib/documents/page-breaks";
 import { truncate } from "@/components/workbench/annotation-labels";
+import { announceLinkCreated } from "@/components/workbench/link-created";
 import { LINK_LABEL, type LinkType } from "@/components/workbench/link-labels";
 import type { LinkView } from "@/lib/links/link-view";
 import type { SearchHit, SearchResult } from "@/lib/search/search-workspace";
@@ -150,32 +152,18 @@ export function LinkFinder({
     if (offsets) setSelected({ start: chosen.block.start + offsets.start, end: chosen.block.start + offsets.end });
   }
 
-  /** Creates the target annotation (a claim on the words) unless one is given, then the link. */
-  async function link(target: { documentId: string; revisionId: string; start: number; end: number; exact: string } | { existingId: string }, linkType: LinkType) {
+  /** Links to the passage in one request: to the annotation given, or to the words, annotated as a claim in the same transaction. */
+  async function link(target: { documentId: string; revisionId: string; start: number; end: number; exact: string } | { annotationId: string }, linkType: LinkType) {
     setBusy(true);
     setError(null);
-    let targetId: string;
-    if ("existingId" in target) {
-      targetId = target.existingId;
-    } else {
-      const created = await callApi<{ annotation: { id: string } }>(`/api/documents/${encodeURIComponent(target.documentId)}/annotations`, {
-        method: "POST",
-        body: { revisionId: target.revisionId, start: target.start, end: target.end, exact: target.exact, kind: "CLAIM" },
-      });
-      if (!created.ok) {
-        setBusy(false);
-        setError(created.message);
-        return;
-      }
-      targetId = created.data.annotation.id;
-    }
-    const made = await callApi<{ link: LinkView }>("/api/links", { method: "POST", body: { sourceAnnotationId: annotation.id, targetAnnotationId: targetId, type: linkType } });
+    const made = await callApi<{ link: LinkView }>(`/api/annotations/${encodeURIComponent(annotation.id)}/links`, { method: "POST", body: { type: linkType, target } });
     setBusy(false);
     if (!made.ok) {
       setError(made.message);
       return;
     }
     onLinked(made.data.link);
+    announceLinkCreated(made.data.link);
     setNotice(`Linked: this annotation ${LINK_LABEL[linkType].forward.toLowerCase()} “${truncate(made.data.link.target.exact, 80)}”.`);
   }
 
@@ -239,6 +227,7 @@ export function LinkFinder({
                       <button type="button" className="button--link link-suggestion__title" onClick={() => void choose(suggestionToChosen(suggestion))}>
                         {suggestion.document.title}
                       </button>
+                      {suggestion.hit.page !== null && <span className="muted"> · {citePages(suggestion.hit.page)}</span>}
                       {suggestion.hit.snippet && (
                         <p className="link-suggestion__snippet">
                           <SnippetText snippet={suggestion.hit.snippet} />
@@ -257,7 +246,7 @@ export function LinkFinder({
                             onClick={() =>
                               void link(
                                 suggestion.existing
-                                  ? { existingId: suggestion.existing.id }
+                                  ? { annotationId: suggestion.existing.id }
                                   : { documentId: suggestion.document.id, revisionId: suggestion.revisionId, ...suggestion.target },
                                 linkType,
                               )
@@ -336,6 +325,7 @@ function SearchHits({ results, chosen, onChoose }: { results: SearchResult; chos
               <button type="button" className="button--link" onClick={() => onChoose(hit, group.document.title)}>
                 {group.document.title}
                 {hit.block?.heading ? ` · ${hit.block.heading}` : ""}
+                {hit.page !== null ? ` · ${citePages(hit.page)}` : ""}
               </button>
               {hit.snippet && (
                 <p>

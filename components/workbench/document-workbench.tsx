@@ -8,6 +8,7 @@ import { createOffsetMap } from "@/lib/anchoring/prosemirror-offsets";
 import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
 import { fromPackedJson, type PackedReadingAnnotationsJson } from "@/lib/annotations/packed-reading-annotations";
 import type { LinkView } from "@/lib/links/link-view";
+import { useLinkCreated } from "./link-created";
 import Link from "next/link";
 import { splitParagraphs, type TextBlock } from "@/lib/documents/split-paragraphs";
 import { replaceSection, sectionAt, splitSections, type TextSection } from "@/lib/documents/text-sections";
@@ -135,6 +136,8 @@ export function DocumentWorkbench({
   const [filters, setFilters] = useState<AnnotationFilters>(NO_FILTERS);
   const [selectedId, setSelectedId] = useState<string | null>(initialSelectedId);
   const [links, setLinks] = useState(initialLinks);
+  // Links made in the link finder join the list at once (see link-created.ts).
+  useLinkCreated((link) => setLinks((list) => (list.some((l) => l.id === link.id) ? list : [...list, link])));
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [composer, setComposer] = useState<Composer | null>(null);
   const [composerError, setComposerError] = useState<{ message: string; fieldErrors: Record<string, string> } | null>(null);

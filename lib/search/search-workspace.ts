@@ -1,4 +1,5 @@
 import type { DbClient } from "../db";
+import { pageAt, pagesOfSpan, readPageBreaks, type PageBreak } from "../documents/page-breaks";
 import { parseInput } from "../validations/parse-input";
 import { SEARCH_PAGE_SIZE, searchRequestSchema, type SearchRequest } from "../validations/search";
 import { requireWorkspaceRole } from "../workspaces/require-workspace-role";
@@ -146,12 +147,41 @@ function selectionOf(blockStart: number, hits: readonly Range[]): Range | null {
 
 const num = (value: number | bigint | null): number | null => (value === null ? null : Number(value));
 
+/**
+ * The page breaks of the revisions a page of hits points into: a block's revision, an anchored
+ * annotation's. Only revisions that have pages are read in full.
+ */
+async function revisionPageBreaks(db: DbClient, rows: readonly HitRow[]): Promise<Map<string, PageBreak[]>> {
+  const blockRevisions = rows.filter((row) => row.source === "BLOCK").map((row) => row.refId);
+  const annotationIds = rows.flatMap((row) => (row.source === "ANNOTATION" && row.annotationId ? [row.annotationId] : []));
+  if (blockRevisions.length === 0 && annotationIds.length === 0) return new Map();
+  const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ") || "NULL";
+  const revisions = await db.$queryRawUnsafe<{ id: string; pageBreaks: unknown }[]>(
+    `SELECT r."id" AS id, r."pageBreaks" AS pageBreaks FROM "DocumentRevision" r
+     WHERE (r."id" IN (${placeholders(blockRevisions.length)}) OR r."id" IN (SELECT a."anchorRevisionId" FROM "Annotation" a WHERE a."id" IN (${placeholders(annotationIds.length)})))
+       AND r."pageBreaks" <> '[]'`,
+    ...blockRevisions,
+    ...annotationIds,
+  );
+  return new Map(revisions.map((revision) => [revision.id, readPageBreaks(parseJsonText(revision.pageBreaks), Number.MAX_SAFE_INTEGER)]));
+}
+
+/** A JSON column as a raw query returns it: text, or (some driver versions) already parsed. */
+function parseJsonText(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return null;
+  }
+}
+
 /** The rows of a page with what the reader needs to see of each: snippets, the annotation, reply or link, where to open it. */
 export async function describeHits(db: DbClient, rows: HitRow[]) {
   const annotationIds = [...new Set(rows.flatMap((row) => (row.annotationId ? [row.annotationId] : [])))];
   const replyIds = rows.filter((row) => row.source === "REPLY").map((row) => row.refId);
   const linkIds = rows.filter((row) => row.source === "LINK").map((row) => row.refId);
-  const [annotations, replies, links] = await Promise.all([
+  const [annotations, replies, links, pageBreaks] = await Promise.all([
     annotationIds.length === 0
       ? []
       : db.annotation.findMany({
@@ -164,6 +194,7 @@ export async function describeHits(db: DbClient, rows: HitRow[]) {
             start: true,
             end: true,
             anchorStatus: true,
+            anchorRevisionId: true,
             verdict: true,
             technique: { select: { name: true } },
             author: { select: { name: true } },
@@ -177,6 +208,7 @@ export async function describeHits(db: DbClient, rows: HitRow[]) {
           where: { id: { in: linkIds } },
           select: { id: true, type: true, note: true, verdictRationale: true, target: { select: { id: true, documentId: true, exact: true, document: { select: { title: true } } } } },
         }),
+    revisionPageBreaks(db, rows),
   ]);
   const annotationById = new Map(annotations.map((a) => [a.id, a]));
   const replyById = new Map(replies.map((r) => [r.id, r]));
@@ -198,10 +230,16 @@ export async function describeHits(db: DbClient, rows: HitRow[]) {
     let select: Range | null = null;
     if (row.source === "BLOCK" && blockStart !== null && body) select = selectionOf(blockStart, body.hits);
     if (row.source === "ANNOTATION" && annotation?.anchorStatus === "ANCHORED") select = { start: annotation.start, end: annotation.end };
+    let page: string | null = null;
+    if (select && row.source === "BLOCK") page = pagesOfSpan(pageBreaks.get(row.refId) ?? [], select.start, select.end);
+    else if (row.source === "BLOCK" && blockStart !== null) page = pageAt(pageBreaks.get(row.refId) ?? [], blockStart);
+    else if (annotation?.anchorStatus === "ANCHORED") page = pagesOfSpan(pageBreaks.get(annotation.anchorRevisionId) ?? [], annotation.start, annotation.end);
     return {
       id: Number(row.id),
       source: row.source,
       documentId: row.documentId,
+      /** The page or pages of the source the hit is on ("12", "12–13"), for texts with pages. */
+      page,
       snippet: body?.snippet ?? null,
       noteSnippet: note && note.hits.length > 0 ? note.snippet : null,
       block: row.source === "BLOCK" ? { revisionId: row.refId, index: num(row.blockIndex)!, start: blockStart!, end: num(row.blockEnd)!, heading: row.heading, hits: body?.hits ?? [] } : null,
