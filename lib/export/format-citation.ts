@@ -1,7 +1,7 @@
 import { citePages } from "../documents/page-breaks";
 import type { ExportDocument } from "./export-model";
 
-type CitedDocument = Pick<
+export type CitedDocument = Pick<
   ExportDocument,
   "title" | "authors" | "dateText" | "containerTitle" | "publisher" | "publisherPlace" | "edition" | "volume" | "issue" | "pages" | "url" | "archiveLocation" | "provenance"
 >;
