@@ -47,11 +47,11 @@ export const RANKED_CANDIDATES = 10_000;
  * rowid of the RANKED_CANDIDATES-th match counted from the newest. FTS5 walks its index in rowid
  * order without scoring, so finding it costs a few milliseconds where ranking every match costs a hundred.
  */
-export async function rankedRowidFloor(db: DbClient, match: string): Promise<number> {
+export async function rankedRowidFloor(db: DbClient, match: string, rankedCandidates = RANKED_CANDIDATES): Promise<number> {
   const rows = await db.$queryRawUnsafe<{ id: number | bigint }[]>(
     `SELECT rowid AS id FROM "SearchText" WHERE "SearchText" MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
     match,
-    RANKED_CANDIDATES - 1,
+    Math.max(0, rankedCandidates - 1),
   );
   return rows[0] ? Number(rows[0].id) : 0;
 }
@@ -67,8 +67,12 @@ export async function rankedRowidFloor(db: DbClient, match: string): Promise<num
  * other way round (every SearchEntry of a source, probing the window for each: 200 ms on 100,000
  * blocks). highlight() then runs on the page's rows only.
  */
-export async function findHitRows(db: DbClient, sql: SearchSql, { match, limit, offset }: { match: string; limit: number; offset: number }): Promise<HitRow[]> {
-  const floor = await rankedRowidFloor(db, match);
+export async function findHitRows(
+  db: DbClient,
+  sql: SearchSql,
+  { match, limit, offset, rankedCandidates }: { match: string; limit: number; offset: number; /** RANKED_CANDIDATES unless given (tests). */ rankedCandidates?: number },
+): Promise<HitRow[]> {
+  const floor = await rankedRowidFloor(db, match, rankedCandidates);
   const window = Math.max(MIN_WINDOW, (offset + limit) * OVERFETCH);
   let page = await db.$queryRawUnsafe<{ id: number | bigint }[]>(
     `${sql.with}, ranked AS (SELECT rowid AS id, bm25("SearchText") AS rank FROM "SearchText" WHERE "SearchText" MATCH ? AND rowid >= ? ORDER BY bm25("SearchText") LIMIT ?)
