@@ -720,6 +720,7 @@ export function DocumentWorkbench({
             onActivate={editAnotherSection}
             onEditor={keepSectionEditor}
             onChange={markSectionDirty}
+            pageBreaks={pageBreaks}
           />
         ) : null}
         {selection && !composer && canAnnotate && !editing ? (
