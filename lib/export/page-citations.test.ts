@@ -6,6 +6,7 @@ import { buildReportHtml } from "./report-html";
 import { ANNOTATIONS, FIXED_NOW, INTERVIEW, LINKS, SAMPLE_SET, annotate } from "./sample-export-set";
 import { buildTeiDocument } from "./tei-document";
 import { findAll, parseWellFormedXml, textContent } from "./well-formed-xml";
+import { parseW3cAnnotations } from "./parse-w3c-annotations";
 import { toXmlId } from "./xml-id";
 import { buildW3cCollection, type W3cTextTarget } from "./w3c-annotations";
 
@@ -77,5 +78,7 @@ describe("page numbers in citations and exports", () => {
     );
     for (const [annotation, page] of Object.entries(EXPECTED)) expect(pagination.get(annotation), annotation).toBe(page);
     expect(pagination.get("a-beloved")).toBe("");
+    // The workbench's own import reads the export back without a complaint about the new term.
+    expect(parseW3cAnnotations(JSON.parse(JSON.stringify(collection))).errors).toEqual([]);
   });
 });
