@@ -97,6 +97,8 @@ export function LinkFinder({
   const [preview, setPreview] = useState<PreviewText | null>(null);
   const [selected, setSelected] = useState<{ start: number; end: number } | null>(null);
   const [busy, setBusy] = useState(false);
+  // Suggested passages linked from here, by hit id: shown as linked instead of offering the links again.
+  const [linkedSuggestions, setLinkedSuggestions] = useState<ReadonlyMap<number, LinkType>>(new Map());
   const previewText = useRef<HTMLParagraphElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
 
@@ -153,7 +155,7 @@ export function LinkFinder({
   }
 
   /** Links to the passage in one request: to the annotation given, or to the words, annotated as a claim in the same transaction. */
-  async function link(target: { documentId: string; revisionId: string; start: number; end: number; exact: string } | { annotationId: string }, linkType: LinkType) {
+  async function link(target: { documentId: string; revisionId: string; start: number; end: number; exact: string } | { annotationId: string }, linkType: LinkType, suggestionHitId?: number) {
     setBusy(true);
     setError(null);
     const made = await callApi<{ link: LinkView }>(`/api/annotations/${encodeURIComponent(annotation.id)}/links`, { method: "POST", body: { type: linkType, target } });
@@ -164,6 +166,7 @@ export function LinkFinder({
     }
     onLinked(made.data.link);
     announceLinkCreated(made.data.link);
+    if (suggestionHitId !== undefined) setLinkedSuggestions((linked) => new Map(linked).set(suggestionHitId, linkType));
     setNotice(`Linked: this annotation ${LINK_LABEL[linkType].forward.toLowerCase()} “${truncate(made.data.link.target.exact, 80)}”.`);
   }
 
@@ -236,26 +239,31 @@ export function LinkFinder({
                       <p className="link-suggestion__target muted">
                         {suggestion.existing ? "Links to the annotation on " : "Annotates "}“{truncate(suggestion.existing?.exact ?? suggestion.target.exact, 120)}”
                       </p>
-                      <div className="link-suggestion__actions" role="group" aria-label="Link in one click">
-                        {ONE_CLICK_TYPES.map((linkType) => (
-                          <button
-                            key={linkType}
-                            type="button"
-                            className="button button--small button--quiet"
-                            disabled={busy}
-                            onClick={() =>
-                              void link(
-                                suggestion.existing
-                                  ? { annotationId: suggestion.existing.id }
-                                  : { documentId: suggestion.document.id, revisionId: suggestion.revisionId, ...suggestion.target },
-                                linkType,
-                              )
-                            }
-                          >
-                            {LINK_LABEL[linkType].forward.toLowerCase()}
-                          </button>
-                        ))}
-                      </div>
+                      {linkedSuggestions.has(suggestion.hit.id) ? (
+                        <p className="link-suggestion__linked">Linked: this annotation {LINK_LABEL[linkedSuggestions.get(suggestion.hit.id)!].forward.toLowerCase()} it.</p>
+                      ) : (
+                        <div className="link-suggestion__actions" role="group" aria-label="Link in one click">
+                          {ONE_CLICK_TYPES.map((linkType) => (
+                            <button
+                              key={linkType}
+                              type="button"
+                              className="button button--small button--quiet"
+                              disabled={busy}
+                              onClick={() =>
+                                void link(
+                                  suggestion.existing
+                                    ? { annotationId: suggestion.existing.id }
+                                    : { documentId: suggestion.document.id, revisionId: suggestion.revisionId, ...suggestion.target },
+                                  linkType,
+                                  suggestion.hit.id,
+                                )
+                              }
+                            >
+                              {LINK_LABEL[linkType].forward.toLowerCase()}
+                            </button>
+                          ))}
+                        </div>
+                      )}
                     </li>
                   ))}
                 </ol>
