@@ -1,7 +1,8 @@
 import type { z } from "zod";
 import type { createLink as createLinkService } from "@/lib/links/create-link";
 import type { setLinkVerdict as setLinkVerdictService } from "@/lib/links/set-link-verdict";
-import type { createLinkSchema, linkVerdictSchema } from "@/lib/validations/link";
+import type { linkToPassage as linkToPassageService } from "@/lib/links/link-to-passage";
+import type { createLinkSchema, linkToPassageSchema, linkVerdictSchema } from "@/lib/validations/link";
 import { callApi } from "./call-api";
 import { segment, type Answer } from "./wire";
 
@@ -18,4 +19,9 @@ export function deleteLink(linkId: string) {
 /** PUT /api/links/:id/verdict */
 export function setLinkVerdict(linkId: string, body: z.input<typeof linkVerdictSchema>) {
   return callApi<{ link: Answer<typeof setLinkVerdictService> }>(`/api/links/${segment(linkId)}/verdict`, { method: "PUT", body });
+}
+
+/** POST /api/annotations/:id/links: a link to a passage in one request, annotating its words first when no annotation is named. */
+export function linkToPassage(sourceAnnotationId: string, body: z.input<typeof linkToPassageSchema>) {
+  return callApi<Answer<typeof linkToPassageService>>(`/api/annotations/${segment(sourceAnnotationId)}/links`, { method: "POST", body });
 }

@@ -95,13 +95,16 @@ export function ImportFilesReview({ workspaceId }: { workspaceId: string }) {
     });
   }
 
-  async function preview(file: File, key: string, encoding?: string) {
+  /** Reads a file (or, given `entry`, one file inside a ZIP) again, with `encoding` if chosen. */
+  async function preview(file: File, key: string, encoding?: string, entry?: string) {
     const body = new FormData();
     body.append("file", file);
     body.append("dryRun", "1");
-    if (encoding) body.append("encodings", JSON.stringify({ [file.name]: encoding }));
+    if (encoding) body.append("encodings", JSON.stringify({ [entry ?? file.name]: encoding }));
+    if (entry) body.append("include", JSON.stringify([entry]));
     const answer = await postBatch(workspaceId, body);
-    if ("error" in answer) return update(key, (row) => ({ ...row, status: "problem", message: `“${file.name}”: ${answer.error}` }));
+    if ("error" in answer) return update(key, (row) => ({ ...row, status: "problem", message: `“${entry ?? file.name}”: ${answer.error}` }));
+    if (entry) return applyResult(key, answer.results.find((result) => result.file === entry), false);
     if (!file.name.toLowerCase().endsWith(".zip")) return applyResult(key, answer.results[0], false);
     // A ZIP's one placeholder row becomes a row per file inside it.
     setRows((all) => {
@@ -147,7 +150,7 @@ export function ImportFilesReview({ workspaceId }: { workspaceId: string }) {
 
   async function changeEncoding(row: Row, encoding: string) {
     update(row.key, (r) => ({ ...r, status: "reading", encoding }));
-    await preview(row.file, row.key, encoding);
+    await preview(row.file, row.key, encoding, row.inZip ? row.name : undefined);
   }
 
   async function confirm() {
@@ -167,7 +170,7 @@ export function ImportFilesReview({ workspaceId }: { workspaceId: string }) {
       const body = new FormData();
       body.append("file", file);
       body.append("metadata", JSON.stringify(Object.fromEntries(group.map((row) => [row.name, metadataOf(row.fields)]))));
-      body.append("encodings", JSON.stringify(Object.fromEntries(group.filter((row) => row.encoding && !row.inZip).map((row) => [row.name, row.encoding]))));
+      body.append("encodings", JSON.stringify(Object.fromEntries(group.filter((row) => row.encoding).map((row) => [row.name, row.encoding]))));
       if (group[0]!.inZip) body.append("include", JSON.stringify(group.map((row) => row.name)));
       const answer = await postBatch(workspaceId, body);
       for (const row of group) {
@@ -247,7 +250,7 @@ export function ImportFilesReview({ workspaceId }: { workspaceId: string }) {
                             {p.pages > 0 ? `, ${p.pages} page${p.pages === 1 ? "" : "s"}` : ""}, {p.characters.toLocaleString("en")} characters
                           </span>
                         ) : null}
-                        {p?.encoding && !row.inZip && (p.format === "text" || p.format === "markdown" || p.format === "html") ? (
+                        {p?.encoding && (p.format === "text" || p.format === "markdown" || p.format === "html") ? (
                           <label className="review-encoding">
                             Encoding{" "}
                             <select value={row.encoding ?? p.encoding} disabled={!editable} onChange={(event) => void changeEncoding(row, event.target.value)} aria-label={`Encoding of ${row.name}`}>

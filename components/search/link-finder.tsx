@@ -3,10 +3,12 @@
 import Link from "next/link";
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import { createPortal } from "react-dom";
-import { createAnnotation, suggestLinks } from "@/components/api/annotations-api";
+import { suggestLinks } from "@/components/api/annotations-api";
 import { getDocument } from "@/components/api/documents-api";
-import { createLink } from "@/components/api/links-api";
+import { linkToPassage } from "@/components/api/links-api";
 import { searchWorkspace } from "@/components/api/search-api";
+import { citePages } from "@/lib/documents/page-breaks";
+import { announceLinkCreated } from "@/components/workbench/link-created";
 import type { LinkView } from "@/lib/links/link-view";
 import type { SearchHit, SearchResult } from "@/lib/search/search-workspace";
 import type { LinkSuggestions } from "@/lib/search/suggest-links";
@@ -98,6 +100,8 @@ export function LinkFinder({
   const [preview, setPreview] = useState<PreviewText | null>(null);
   const [selected, setSelected] = useState<{ start: number; end: number } | null>(null);
   const [busy, setBusy] = useState(false);
+  // Suggested passages linked from here, by hit id: shown as linked instead of offering the links again.
+  const [linkedSuggestions, setLinkedSuggestions] = useState<ReadonlyMap<number, LinkType>>(new Map());
   const previewText = useRef<HTMLParagraphElement>(null);
   const searchInput = useRef<HTMLInputElement>(null);
 
@@ -153,29 +157,19 @@ export function LinkFinder({
     if (offsets) setSelected({ start: chosen.block.start + offsets.start, end: chosen.block.start + offsets.end });
   }
 
-  /** Creates the target annotation (a claim on the words) unless one is given, then the link. */
-  async function link(target: { documentId: string; revisionId: string; start: number; end: number; exact: string } | { existingId: string }, linkType: LinkType) {
+  /** Links to the passage in one request: to the annotation given, or to the words, annotated as a claim in the same transaction. */
+  async function link(target: { documentId: string; revisionId: string; start: number; end: number; exact: string } | { annotationId: string }, linkType: LinkType, suggestionHitId?: number) {
     setBusy(true);
     setError(null);
-    let targetId: string;
-    if ("existingId" in target) {
-      targetId = target.existingId;
-    } else {
-      const created = await createAnnotation(target.documentId, { revisionId: target.revisionId, start: target.start, end: target.end, exact: target.exact, kind: "CLAIM" });
-      if (!created.ok) {
-        setBusy(false);
-        setError(created.message);
-        return;
-      }
-      targetId = created.data.annotation.id;
-    }
-    const made = await createLink({ sourceAnnotationId: annotation.id, targetAnnotationId: targetId, type: linkType });
+    const made = await linkToPassage(annotation.id, { type: linkType, target });
     setBusy(false);
     if (!made.ok) {
       setError(made.message);
       return;
     }
     onLinked(made.data.link);
+    announceLinkCreated(made.data.link);
+    if (suggestionHitId !== undefined) setLinkedSuggestions((linked) => new Map(linked).set(suggestionHitId, linkType));
     setNotice(`Linked: this annotation ${LINK_LABEL[linkType].forward.toLowerCase()} “${truncate(made.data.link.target.exact, 80)}”.`);
   }
 
@@ -239,6 +233,7 @@ export function LinkFinder({
                       <button type="button" className="button--link link-suggestion__title" onClick={() => void choose(suggestionToChosen(suggestion))}>
                         {suggestion.document.title}
                       </button>
+                      {suggestion.hit.page !== null && <span className="muted"> · {citePages(suggestion.hit.page)}</span>}
                       {suggestion.hit.snippet && (
                         <p className="link-suggestion__snippet">
                           <SnippetText snippet={suggestion.hit.snippet} />
@@ -247,26 +242,31 @@ export function LinkFinder({
                       <p className="link-suggestion__target muted">
                         {suggestion.existing ? "Links to the annotation on " : "Annotates "}“{truncate(suggestion.existing?.exact ?? suggestion.target.exact, 120)}”
                       </p>
-                      <div className="link-suggestion__actions" role="group" aria-label="Link in one click">
-                        {ONE_CLICK_TYPES.map((linkType) => (
-                          <button
-                            key={linkType}
-                            type="button"
-                            className="button button--small button--quiet"
-                            disabled={busy}
-                            onClick={() =>
-                              void link(
-                                suggestion.existing
-                                  ? { existingId: suggestion.existing.id }
-                                  : { documentId: suggestion.document.id, revisionId: suggestion.revisionId, ...suggestion.target },
-                                linkType,
-                              )
-                            }
-                          >
-                            {LINK_LABEL[linkType].forward.toLowerCase()}
-                          </button>
-                        ))}
-                      </div>
+                      {linkedSuggestions.has(suggestion.hit.id) ? (
+                        <p className="link-suggestion__linked">Linked: this annotation {LINK_LABEL[linkedSuggestions.get(suggestion.hit.id)!].forward.toLowerCase()} it.</p>
+                      ) : (
+                        <div className="link-suggestion__actions" role="group" aria-label="Link in one click">
+                          {ONE_CLICK_TYPES.map((linkType) => (
+                            <button
+                              key={linkType}
+                              type="button"
+                              className="button button--small button--quiet"
+                              disabled={busy}
+                              onClick={() =>
+                                void link(
+                                  suggestion.existing
+                                    ? { annotationId: suggestion.existing.id }
+                                    : { documentId: suggestion.document.id, revisionId: suggestion.revisionId, ...suggestion.target },
+                                  linkType,
+                                  suggestion.hit.id,
+                                )
+                              }
+                            >
+                              {LINK_LABEL[linkType].forward.toLowerCase()}
+                            </button>
+                          ))}
+                        </div>
+                      )}
                     </li>
                   ))}
                 </ol>
@@ -336,6 +336,7 @@ function SearchHits({ results, chosen, onChoose }: { results: SearchResult; chos
               <button type="button" className="button--link" onClick={() => onChoose(hit, group.document.title)}>
                 {group.document.title}
                 {hit.block?.heading ? ` · ${hit.block.heading}` : ""}
+                {hit.page !== null ? ` · ${citePages(hit.page)}` : ""}
               </button>
               {hit.snippet && (
                 <p>

@@ -8,6 +8,7 @@ import { KIND_LABEL, kindSlug } from "@/lib/vocabulary/annotation-kind";
 import { truncate } from "@/components/labels/truncate";
 import { CLAIM_VERDICT_LABEL } from "@/lib/vocabulary/claim-verdict";
 import { byline } from "@/components/labels/byline";
+import { useAnnotationCitation } from "./annotation-citation";
 
 /**
  * One annotation in the panel. Collapsed: kind, quote and the start of the note. Open: everything,
@@ -52,6 +53,7 @@ export function AnnotationCard({
   onReplyCount: (count: number) => void;
 }) {
   const kindClass = kindSlug(annotation.kind);
+  const cited = useAnnotationCitation(annotation);
   return (
     <article className={`annotation-card annotation-card--${kindClass}${open ? " is-open" : ""}`} aria-label={`${KIND_LABEL[annotation.kind]} by ${byline(annotation)}`}>
       <button type="button" className="annotation-card__summary" onClick={onSelect} aria-expanded={open}>
@@ -65,6 +67,7 @@ export function AnnotationCard({
         <span className="annotation-card__quote">“{truncate(annotation.exact, open ? 400 : 110)}”</span>
         {!open && annotation.note ? <span className="annotation-card__note">{truncate(annotation.note, 90)}</span> : null}
         <span className="annotation-card__meta">
+          {cited?.pages ? `${cited.pages} · ` : ""}
           {byline(annotation)}
           {annotation.replyCount > 0 ? ` · ${annotation.replyCount} repl${annotation.replyCount === 1 ? "y" : "ies"}` : ""}
           {links.length > 0 ? ` · ${links.length} link${links.length === 1 ? "" : "s"}` : ""}
@@ -88,6 +91,12 @@ export function AnnotationCard({
             {new Date(annotation.createdAt).toLocaleDateString("en-GB", { dateStyle: "medium" })}
             {annotation.updatedAt !== annotation.createdAt ? " · edited" : ""}
           </p>
+          {cited ? (
+            <p className="annotation-card__citation">
+              <span className="hint">Cite as </span>
+              {cited.citation}
+            </p>
+          ) : null}
           {onLinkHere ? (
             <button type="button" className="button" onClick={onLinkHere}>
               Link here

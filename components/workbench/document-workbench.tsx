@@ -308,6 +308,7 @@ export function DocumentWorkbench({
             onActivate={sectionEditing.moveTo}
             onEditor={sectionEditing.keepSectionEditor}
             onChange={sectionEditing.markDirty}
+            pageBreaks={pageBreaks}
           />
         ) : null}
         {selection && !composer && canAnnotate && !editing ? (

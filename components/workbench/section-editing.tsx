@@ -7,10 +7,13 @@ import { createOffsetMap } from "@/lib/anchoring/prosemirror-offsets";
 import { BlockElement } from "@/components/documents/document-text";
 import type { TextBlock } from "@/lib/documents/split-text-blocks";
 import type { TextSection } from "@/lib/documents/text-sections";
+import { pageLabelsByBlock, pageMarkersForBlocks, type PageBreak } from "@/lib/documents/page-breaks";
 import { readingModeKey } from "@/components/editor/plugins/reading-mode-plugin";
 import { createReadingExtensions } from "@/components/editor/reading-extensions";
 import { buildDocumentContent } from "@/components/editor/utils/build-document-content";
 import type { Highlight } from "@/components/editor/utils/build-highlight-decoration";
+
+const NO_PAGES: readonly PageBreak[] = [];
 
 /** An annotation's span in the text, to be drawn in the section being edited. */
 export interface SectionSpan {
@@ -40,7 +43,10 @@ export function SectionEditing({
   onActivate,
   onEditor,
   onChange,
+  pageBreaks = NO_PAGES,
 }: {
+  /** Where the source's pages start: marked in the margin of every section, the one being edited too. */
+  pageBreaks?: readonly PageBreak[];
   blocks: TextBlock[];
   sections: TextSection[];
   active: TextSection;
@@ -55,6 +61,7 @@ export function SectionEditing({
 }) {
   const previous = sections[active.index - 1];
   const next = sections[active.index + 1];
+  const pages = useMemo(() => pageLabelsByBlock(pageMarkersForBlocks(blocks, pageBreaks)), [blocks, pageBreaks]);
   return (
     <div className="reading reading--sections" lang="en">
       {sections.map((section) =>
@@ -76,10 +83,10 @@ export function SectionEditing({
                 </span>
               ) : null}
             </div>
-            <ActiveSectionEditor key={`${section.start}-${section.end}`} blocks={blocks} section={section} caretAt={caretAt} spans={spans} onEditor={onEditor} onChange={onChange} />
+            <ActiveSectionEditor key={`${section.start}-${section.end}`} blocks={blocks} section={section} caretAt={caretAt} spans={spans} pageBreaks={pageBreaks} onEditor={onEditor} onChange={onChange} />
           </div>
         ) : (
-          <StaticSection key={section.index} blocks={blocks} section={section} locked={dirty} onActivate={onActivate} />
+          <StaticSection key={section.index} blocks={blocks} section={section} locked={dirty} pages={pages} onActivate={onActivate} />
         ),
       )}
     </div>
@@ -91,6 +98,7 @@ function ActiveSectionEditor({
   section,
   caretAt,
   spans,
+  pageBreaks,
   onEditor,
   onChange,
 }: {
@@ -98,6 +106,7 @@ function ActiveSectionEditor({
   section: TextSection;
   caretAt: number;
   spans: SectionSpan[];
+  pageBreaks: readonly PageBreak[];
   onEditor: (editor: Editor | null) => void;
   onChange: () => void;
 }) {
@@ -117,6 +126,8 @@ function ActiveSectionEditor({
         const end = Math.min(span.end, section.end);
         return start < end ? [{ id: span.id, from: offsets.textToPm(start, "start"), to: offsets.textToPm(end, "end"), kind: span.kind, label: span.label, text: span.text }] : [];
       }),
+      // Block indexes within the section: its editor holds its blocks only.
+      pageMarkersForBlocks(sectionBlocks, pageBreaks),
     ),
   );
   const editor = useEditor({ extensions, content, immediatelyRender: false, shouldRerenderOnTransaction: false, editorProps, onUpdate: () => onChange() });
@@ -155,11 +166,14 @@ const StaticSection = memo(function StaticSection({
   blocks,
   section,
   locked,
+  pages,
   onActivate,
 }: {
   blocks: TextBlock[];
   section: TextSection;
   locked: boolean;
+  /** Margin page labels by block index in the whole text. */
+  pages: ReadonlyMap<number, string>;
   onActivate: (section: TextSection, caretAt: number) => void;
 }) {
   return (
@@ -173,8 +187,8 @@ const StaticSection = memo(function StaticSection({
         onActivate(section, offsetAtPoint(event) ?? section.start);
       }}
     >
-      {blocks.slice(section.firstBlock, section.lastBlock + 1).map((block) => (
-        <BlockElement key={block.start} block={block} withOffsets>
+      {blocks.slice(section.firstBlock, section.lastBlock + 1).map((block, i) => (
+        <BlockElement key={block.start} block={block} withOffsets page={pages.get(section.firstBlock + i)}>
           {block.text}
         </BlockElement>
       ))}

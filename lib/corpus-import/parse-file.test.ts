@@ -117,6 +117,8 @@ describe("TEI", () => {
       language: "ru",
       archiveLocation: "Москва, РГАСПИ, ф. 17, оп. 2, д. 205",
       url: "https://example.org/tei/14",
+      // <date>…</date><pubPlace>…</pubPlace> side by side: two fields, not one run-on word.
+      provenance: "18 December 1925, Moscow",
     });
     expect(document.text).toBe(
       "Политический отчёт\n\nТоварищи! Индустриализация страны 𝔸 — наша задача.[1]\n\n1 Аплодисменты.\n\nВторой абзац на новой строке.",

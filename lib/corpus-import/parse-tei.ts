@@ -61,9 +61,26 @@ function readHeader(header: XmlElement | undefined, tei: XmlElement): FileMetada
     archiveLocation: archiveLocation || undefined,
     language,
     publisher: textOf(publicationStmt && findElement(publicationStmt, "publisher")) || undefined,
-    provenance: textOf(sourceDesc && findElement(sourceDesc, "bibl")) || undefined,
+    provenance: fieldsText(sourceDesc && findElement(sourceDesc, "bibl")) || undefined,
     url: url ? textOf(url) : undefined,
   };
+}
+
+/**
+ * A `<bibl>`'s text as a line of fields: "18 December 1925, Moscow" where the file has
+ * `<date>18 December 1925</date><pubPlace>Moscow</pubPlace>` with nothing between them (textOf
+ * would run them together). Text between the fields, punctuation included, is kept as written.
+ */
+function fieldsText(element: XmlElement | undefined): string {
+  if (!element) return "";
+  const FIELD = "\u0000";
+  const joined = element.children.map((child) => (typeof child === "string" ? child : `${FIELD}${textOf(child)}${FIELD}`)).join("");
+  return joined
+    .replace(new RegExp(`${FIELD}\\s*${FIELD}`, "g"), ", ")
+    .replaceAll(FIELD, " ")
+    .replace(/\s+/g, " ")
+    .replace(/\s+([,.;:])/g, "$1")
+    .trim();
 }
 
 /** Walks <body> in document order, collecting blocks; notes become footnotes after their block. */

@@ -30,14 +30,43 @@ export function mapPageBreaks(breaks: readonly PageBreak[], edit: TextEdit, newL
   );
 }
 
-/** The label of the page holding `offset`, or null when the text has no pages. */
-export function pageAt(breaks: readonly PageBreak[], offset: number): string | null {
-  let label: string | null = null;
-  for (const page of breaks) {
-    if (page.offset > offset) break;
-    label = page.label;
+/** Index of the last break at or before `offset` (breaks are increasing), or -1. Binary search. */
+function breakIndexAt(breaks: readonly PageBreak[], offset: number): number {
+  let low = 0;
+  let high = breaks.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (breaks[middle]!.offset <= offset) low = middle + 1;
+    else high = middle;
   }
-  return label;
+  return low - 1;
+}
+
+/** The label of the page holding `offset`, or null when the text has no pages (or the offset comes before the first). */
+export function pageAt(breaks: readonly PageBreak[], offset: number): string | null {
+  const index = breakIndexAt(breaks, offset);
+  return index < 0 ? null : breaks[index]!.label;
+}
+
+/**
+ * The page or pages a span `[start, end)` of the text lies on: "12", or "12–13" when it runs on
+ * past a page break. Null when the text has no pages there. The one "page of offset" every
+ * citation, export and search hit uses.
+ */
+export function pagesOfSpan(breaks: readonly PageBreak[], start: number, end: number = start): string | null {
+  const first = breakIndexAt(breaks, start);
+  // The span's last character is at end - 1; an empty span sits on the page of its start.
+  const last = Math.max(first, breakIndexAt(breaks, Math.max(start, end - 1)));
+  if (last < 0) return null;
+  const firstLabel = first < 0 ? null : breaks[first]!.label;
+  const lastLabel = breaks[last]!.label;
+  return firstLabel === null || firstLabel === lastLabel ? lastLabel : `${firstLabel}–${lastLabel}`;
+}
+
+/** How a historian cites pages: "p. 12", "pp. 12–13"; null without pages. */
+export function citePages(pages: string | null): string | null {
+  if (pages === null) return null;
+  return pages.includes("–") ? `pp. ${pages}` : `p. ${pages}`;
 }
 
 /** A page of the source starting in the block at `block` (its index among the text's blocks). */

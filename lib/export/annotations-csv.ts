@@ -1,17 +1,19 @@
 import { formatCsv, type CsvValue } from "./csv-escape";
-import { indexDocuments, locateInCodePoints, type IndexedDocument } from "./document-index";
+import { indexDocuments, locateInCodePoints, pagesOfAnnotation, type IndexedDocument } from "./document-index";
 import type { ExportAnnotation, ExportDocument, ExportLink, ExportSet } from "./export-model";
 
 /**
  * The annotations file: one row per annotation, in the set's order. Offsets come twice: in code
  * points (what the W3C model and most non-JavaScript tools count) and in UTF-16 units (what the
  * workbench stores). Code-point columns are empty when the position does not hold the quote on
- * the exported text (orphans); the UTF-16 columns then carry the stored, stale offsets.
+ * the exported text (orphans); the UTF-16 columns then carry the stored, stale offsets. `page` is
+ * the page or pages of the source the words are on ("12", "12–13"), for texts imported with pages.
  */
 export const ANNOTATION_CSV_COLUMNS = [
   "annotation_id",
   "document_id",
   "document_title",
+  "page",
   "start_code_point",
   "end_code_point",
   "start_utf16",
@@ -86,6 +88,7 @@ export function annotationRow(annotation: ExportAnnotation, indexed: IndexedDocu
     annotation_id: annotation.id,
     document_id: annotation.documentId,
     document_title: indexed?.document.title ?? null,
+    page: pagesOfAnnotation(indexed?.document, annotation),
     start_code_point: codePoints?.start ?? null,
     end_code_point: codePoints?.end ?? null,
     start_utf16: annotation.start,

@@ -1,4 +1,5 @@
 import { createCodePointConverter, type CodePointConverter } from "./code-point-converter";
+import { pagesOfSpan } from "../documents/page-breaks";
 import type { ExportAnnotation, ExportDocument } from "./export-model";
 
 export interface IndexedDocument {
@@ -27,4 +28,14 @@ export function locateInCodePoints(indexed: IndexedDocument | undefined, annotat
   const start = indexed.toCodePoint(annotation.start);
   const end = indexed.toCodePoint(annotation.end);
   return start === null || end === null || end < start ? null : { start, end };
+}
+
+/**
+ * The page or pages of the source an annotation's words are on ("12", "12–13"), or null: a text
+ * without pages, or an annotation not placed on this text (its offsets would name the wrong page).
+ */
+export function pagesOfAnnotation(document: ExportDocument | undefined, annotation: ExportAnnotation): string | null {
+  if (!document?.pageBreaks?.length || annotation.anchorStatus !== "ANCHORED") return null;
+  if (document.text.slice(annotation.start, annotation.end) !== annotation.exact) return null;
+  return pagesOfSpan(document.pageBreaks, annotation.start, annotation.end);
 }

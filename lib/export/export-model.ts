@@ -1,3 +1,5 @@
+import type { PageBreak } from "../documents/page-breaks";
+
 /**
  * The plain input every exporter in this folder reads: no Prisma rows, no dates as objects, no
  * database ids beyond strings. A loader (elsewhere) fills it from the database; the builders turn
@@ -64,6 +66,8 @@ export interface ExportDocument {
   /** The revision whose text is `text`, and whose offsets the ANCHORED annotations use. */
   revisionNumber: number;
   text: string;
+  /** Where each page of the source starts in `text` (from a PDF or TEI file); none for a pasted text. */
+  pageBreaks?: readonly PageBreak[];
 }
 
 export interface ExportReply {

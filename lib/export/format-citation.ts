@@ -1,6 +1,7 @@
+import { citePages } from "../documents/page-breaks";
 import type { ExportDocument } from "./export-model";
 
-type CitedDocument = Pick<
+export type CitedDocument = Pick<
   ExportDocument,
   "title" | "authors" | "dateText" | "containerTitle" | "publisher" | "publisherPlace" | "edition" | "volume" | "issue" | "pages" | "url" | "archiveLocation" | "provenance"
 >;
@@ -8,14 +9,16 @@ type CitedDocument = Pick<
 /**
  * A one-line, Chicago-like bibliography entry built from whatever metadata the document has:
  *   Stalin, J. V. “About the Discussion.” Pravda, no. 7, 9 January 1924, 2. RGASPI f. 558. https://…
- * An undated source says "n.d."; missing parts are left out rather than guessed.
+ * An undated source says "n.d."; missing parts are left out rather than guessed. Citing a passage,
+ * `pages` (its page or pages of the source: "12", "12–13") takes the place of the document's page
+ * range, as a pinpoint: "…, 9 January 1924, p. 2."
  */
-export function formatCitation(document: CitedDocument): string {
+export function formatCitation(document: CitedDocument, { pages = null }: { pages?: string | null } = {}): string {
   const parts = [
     joinAuthors(document.authors),
     document.containerTitle ? `“${closeSentence(document.title.trim())}”` : document.title.trim(),
     joinPresent([containerPart(document), editionPart(document.edition)], ", "),
-    joinPresent([joinPresent([document.publisherPlace, document.publisher], ": "), document.dateText ?? "n.d.", document.pages], ", "),
+    joinPresent([joinPresent([document.publisherPlace, document.publisher], ": "), document.dateText ?? "n.d.", citePages(pages) ?? document.pages], ", "),
     document.archiveLocation,
     document.provenance,
     document.url,

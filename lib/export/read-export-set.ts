@@ -1,5 +1,6 @@
 import Database from "better-sqlite3";
 import { visibleToSql } from "../annotations/annotation-view";
+import { readPageBreaks } from "../documents/page-breaks";
 import { AppError } from "../errors";
 import { groupBy } from "../group-by";
 import { nextTurn } from "../next-turn";
@@ -142,8 +143,10 @@ function createReader(connection: Database.Database, { userId, workspaceId, sele
 }
 
 /** A document's metadata columns as SQLite gives them: authors as JSON text, the rating apart. */
-type DocumentRow = Omit<ExportDocument, "authors" | "reliability" | "text"> & {
+type DocumentRow = Omit<ExportDocument, "authors" | "reliability" | "text" | "pageBreaks"> & {
   revisionId: string;
+  /** JSON text, or null. */
+  pageBreaks: string | null;
   authors: string;
   reliabilityRating: number | null;
   reliabilityReason: string | null;
@@ -155,7 +158,7 @@ function readDocuments(connection: Database.Database, workspaceId: string, chose
     .prepare(
       `SELECT d.id, d.title, d.authors, d.dateText, d.place, d.sourceKind, d.genre, d.language, d.provenance, d.notes,
               d.containerTitle, d.publisher, d.publisherPlace, d.edition, d.volume, d.issue, d.pages, d.url, d.archiveLocation,
-              d.reliabilityRating, d.reliabilityReason, r.number AS revisionNumber, r.id AS revisionId
+              d.reliabilityRating, d.reliabilityReason, r.number AS revisionNumber, r.id AS revisionId, r.pageBreaks AS pageBreaks
        FROM "Document" d JOIN "DocumentRevision" r ON r.documentId = d.id AND r.number = d.currentRevisionNumber
        WHERE d.workspaceId = ? ${unique.length > 0 ? `AND d.id IN (${unique.map(() => "?").join(", ")})` : ""}
        ORDER BY d.dateSortKey IS NULL, d.dateSortKey, d.title COLLATE NOCASE, d.id`,
@@ -165,11 +168,13 @@ function readDocuments(connection: Database.Database, workspaceId: string, chose
     throw new AppError("NOT_FOUND", "One of the chosen documents does not exist in this workspace. Reload the page and choose again.");
   }
   const readText = connection.prepare(`SELECT text FROM "DocumentRevision" WHERE id = ?`).pluck();
-  return rows.map(({ authors, reliabilityRating, reliabilityReason, revisionId, ...row }) => {
+  return rows.map(({ authors, reliabilityRating, reliabilityReason, revisionId, pageBreaks, ...row }) => {
     let text: string | undefined;
     return {
       ...row,
       authors: parseAuthors(authors),
+      // Checked against the text when written (validPageBreaks); read back tolerantly.
+      pageBreaks: readPageBreaks(parseJsonColumn(pageBreaks), Number.MAX_SAFE_INTEGER),
       reliability: reliabilityRating === null ? null : { rating: reliabilityRating, reason: reliabilityReason ?? "" },
       // Read on first use (inside the reader's snapshot), then kept: see ExportReader.documents.
       get text(): string {
@@ -178,6 +183,15 @@ function readDocuments(connection: Database.Database, workspaceId: string, chose
       },
     };
   });
+}
+
+function parseJsonColumn(json: string | null): unknown {
+  if (json === null) return null;
+  try {
+    return JSON.parse(json) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 function parseAuthors(json: string): string[] {

@@ -1,5 +1,6 @@
 import { groupInto } from "../group-by";
-import { indexDocuments, locateInCodePoints, type IndexedDocument } from "./document-index";
+import { citePages } from "../documents/page-breaks";
+import { indexDocuments, locateInCodePoints, pagesOfAnnotation, type IndexedDocument } from "./document-index";
 import { CLAIM_VERDICT_LABEL } from "../vocabulary/claim-verdict";
 import { CONTRADICTION_VERDICT_LABEL } from "../vocabulary/contradiction-verdict";
 import { sourceKindPhrase } from "../vocabulary/source-kind";
@@ -227,7 +228,7 @@ function annotationItem(annotation: ExportAnnotation, document: ExportDocument):
   return `<li class="item ${kindClass}">
 ${quote(annotation.exact, document.language)}
 ${verdictLine(annotation)}${annotation.note.trim() !== "" ? `<p class="note">${escapeHtml(annotation.note)}</p>` : ""}
-${byline(annotation)}${replies(annotation)}
+${byline(annotation, document)}${replies(annotation)}
 </li>`;
 }
 
@@ -252,7 +253,7 @@ function citedQuote(annotationId: string, context: ReportContext): string {
   if (!annotation || !document) return `<figure><p class="empty">An annotation not included in this export.</p></figure>`;
   return `<figure>
 ${quote(annotation.exact, document.language)}
-<figcaption>${escapeHtml(formatCitation(document))}</figcaption>
+<figcaption>${escapeHtml(formatCitation(document, { pages: pagesOfAnnotation(document, annotation) }))}</figcaption>
 </figure>`;
 }
 
@@ -268,8 +269,10 @@ function verdictLine(annotation: ExportAnnotation): string {
   return `<p class="verdict">${badge}${confidence}</p>`;
 }
 
-function byline(annotation: ExportAnnotation): string {
+function byline(annotation: ExportAnnotation, document: ExportDocument): string {
+  const page = citePages(pagesOfAnnotation(document, annotation));
   const parts = [
+    page && `<span class="page">${escapeHtml(page)}</span>`,
     escapeHtml(creditedName(annotation)),
     escapeHtml(formatDate(annotation.createdAt)),
     annotation.technique && annotation.kind !== "BIAS_MARKER" ? `technique: ${escapeHtml(annotation.technique.name)}` : null,

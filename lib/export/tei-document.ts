@@ -1,10 +1,12 @@
 import { motivationFor } from "./annotation-motivation";
+import type { PageBreak } from "../documents/page-breaks";
 import { createCodePointConverter, type CodePointConverter } from "./code-point-converter";
 import { KIND_LABEL } from "../vocabulary/annotation-kind";
 import { CLAIM_VERDICT_LABEL } from "../vocabulary/claim-verdict";
 import { CONTRADICTION_VERDICT_LABEL } from "../vocabulary/contradiction-verdict";
 import { sourceKindPhrase } from "../vocabulary/source-kind";
 import { toSlug } from "./export-labels";
+import { pagesOfAnnotation } from "./document-index";
 import type { ExportAnnotation, ExportDocument, ExportLink, ExportPerson, ExportTag } from "./export-model";
 import { splitVerbatimParagraphs, type Paragraph } from "./split-verbatim-paragraphs";
 import { paragraphId, teiPointersFor } from "./tei-pointers";
@@ -215,8 +217,49 @@ function uniqueTags(tags: readonly ExportTag[]): ExportTag[] {
 
 function textElement(document: ExportDocument, paragraphs: readonly Paragraph[]): string {
   // xml:space="preserve": the pointers count characters, so no processor may fold this whitespace.
-  const body = paragraphs.length > 0 ? paragraphs.map((paragraph, index) => xmlElement("p", { "xml:id": paragraphId(index), "xml:space": "preserve" }, text(paragraph.text))) : [xmlElement("p", {})];
+  const pages = pageBreaksByParagraph(paragraphs, document.pageBreaks ?? []);
+  const body =
+    paragraphs.length > 0
+      ? paragraphs.map((paragraph, index) => xmlElement("p", { "xml:id": paragraphId(index), "xml:space": "preserve" }, ...paragraphContent(paragraph, pages.get(index) ?? [])))
+      : [xmlElement("p", {})];
   return xmlBlock("text", { "xml:id": WHOLE_TEXT_ID, "xml:lang": document.language }, [xmlBlock("body", {}, body)]);
+}
+
+/**
+ * Which paragraph each page break goes in: the one holding its offset, or (a break between two
+ * paragraphs) the next one, at its start. A break after the last paragraph starts no text and is left out.
+ */
+function pageBreaksByParagraph(paragraphs: readonly Paragraph[], breaks: readonly PageBreak[]): Map<number, PageBreak[]> {
+  const byParagraph = new Map<number, PageBreak[]>();
+  let index = 0;
+  for (const page of breaks) {
+    while (index < paragraphs.length && paragraphs[index]!.end <= page.offset) index += 1;
+    const paragraph = paragraphs[index];
+    if (!paragraph) break;
+    const list = byParagraph.get(index) ?? [];
+    list.push({ offset: Math.max(page.offset, paragraph.start), label: page.label });
+    byParagraph.set(index, list);
+  }
+  return byParagraph;
+}
+
+/**
+ * A paragraph's text with a `<pb n="12"/>` where each page of the source starts. A milestone
+ * holds no text, so the paragraph's text and the string-range pointers into it stay as they were.
+ */
+function paragraphContent(paragraph: Paragraph, breaks: readonly PageBreak[]): string[] {
+  const parts: string[] = [];
+  let at = 0;
+  for (const page of breaks) {
+    let cut = page.offset - paragraph.start;
+    // Never between the halves of an astral character.
+    if (cut > 0 && cut < paragraph.text.length && /[\uDC00-\uDFFF]/.test(paragraph.text[cut]!)) cut -= 1;
+    if (cut > at) parts.push(text(paragraph.text.slice(at, cut)));
+    parts.push(xmlElement("pb", { n: page.label }));
+    at = Math.max(at, cut);
+  }
+  parts.push(text(paragraph.text.slice(at)));
+  return parts;
 }
 
 // ── Stand-off annotations and links ───────────────────────────────────────────────────────────
@@ -243,6 +286,7 @@ function* standOffParts(annotations: readonly ExportAnnotation[], links: readonl
 function annotationElement(annotation: ExportAnnotation, context: TeiContext): string {
   const pointers = teiPointersFor(annotation, context.document.text, context.paragraphs, context.toCodePoint);
   const placed = pointers.length > 0;
+  const pages = placed ? pagesOfAnnotation(context.document, annotation) : null;
   const ana = [
     `#${kindCategory(annotation.kind)}`,
     annotation.verdict && `#${verdictCategory(annotation.verdict)}`,
@@ -262,6 +306,7 @@ function annotationElement(annotation: ExportAnnotation, context: TeiContext): s
     [
       revisionDesc(annotation.createdAt, annotation.updatedAt),
       xmlElement("note", { type: "quote" }, text(annotation.exact)),
+      pages !== null && xmlElement("note", { type: "page" }, text(pages)),
       annotation.confidence !== null && xmlElement("note", { type: "confidence" }, String(annotation.confidence)),
       annotation.note.trim() !== "" && xmlElement("note", { type: "comment" }, text(annotation.note)),
       ...annotation.replies.map((reply) => xmlElement("note", { type: "reply", resp: personRef(reply.author) }, xmlElement("date", { when: reply.createdAt }), text(reply.body))),

@@ -1,5 +1,5 @@
 import { motivationFor, type Motivation } from "./annotation-motivation";
-import { indexDocuments, locateInCodePoints, type IndexedDocument } from "./document-index";
+import { indexDocuments, locateInCodePoints, pagesOfAnnotation, type IndexedDocument } from "./document-index";
 import { toSlug } from "./export-labels";
 import type { ExportAnnotation, ExportDocument, ExportLink, ExportPerson, ExportReply, ExportSet, ExportTag } from "./export-model";
 import { formatCitation } from "./format-citation";
@@ -55,6 +55,8 @@ export interface W3cTextTarget {
   type: "SpecificResource";
   source: W3cSource | string;
   selector: (W3cTextPositionSelector | W3cTextQuoteSelector)[];
+  /** The page or pages of the source the words are on, for texts with pages (schema:pagination, see WORKBENCH_CONTEXT). */
+  pagination?: string;
 }
 
 /** The software that wrote the export (the model's `generator`, a SHOULD). */
@@ -216,7 +218,7 @@ function toW3cAnnotation(annotation: ExportAnnotation, indexed: IndexedDocument 
     creator: creatorOf(annotation, context),
     ...(annotation.visibility === "PRIVATE" && { visibility: "private" as const }),
     ...(body.length > 0 && { body }),
-    target: { type: "SpecificResource", source, selector: selectors(annotation, indexed) },
+    target: { type: "SpecificResource", source, selector: selectors(annotation, indexed), ...pagination(annotation, indexed) },
   };
 }
 
@@ -229,6 +231,11 @@ function selectors(annotation: ExportAnnotation, indexed: IndexedDocument | unde
   };
   const position = locateInCodePoints(indexed, annotation);
   return position ? [{ type: "TextPositionSelector", start: position.start, end: position.end }, quote] : [quote];
+}
+
+function pagination(annotation: ExportAnnotation, indexed: IndexedDocument | undefined): { pagination?: string } {
+  const pages = pagesOfAnnotation(indexed?.document, annotation);
+  return pages === null ? {} : { pagination: pages };
 }
 
 /** Technique (classifying), tags (tagging), verdict and confidence (assessing), note (commenting). */

@@ -17,6 +17,8 @@ export const WORKBENCH_CONTEXT = {
   bibliographicCitation: "dcterms:bibliographicCitation",
   revision: "schema:version",
   confidence: "schema:ratingValue",
+  /** On a text target: the page or pages of the source its words are on ("12", "12–13"). */
+  pagination: "schema:pagination",
   /** The workbench's own term: "private" on an annotation only its author sees. */
   wb: "urn:x-source-criticism-workbench:",
   visibility: "wb:visibility",

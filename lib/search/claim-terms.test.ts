@@ -23,6 +23,16 @@ describe("claimTerms", () => {
     expect(picked.map((term) => terms.indexOf(term))).toEqual([...picked.map((term) => terms.indexOf(term))].sort((a, b) => a - b));
   });
 
+  it("keeps, rarest first, only the terms whose rows together stay within the budget, and always the rarest", () => {
+    const terms = claimTerms("Kamenev spoke against Stalin at length about Leningrad");
+    const rows = terms.map((_, i) => [50_000, 40, 9_000, 3_000, 120_000][i % 5]!);
+    const picked = rarestTerms(terms, rows, 12, 10_000).map((term) => terms.indexOf(term));
+    expect(picked.map((i) => rows[i])).toEqual(expect.arrayContaining([40, 3_000]));
+    expect(picked.every((i) => rows[i]! <= 3_000)).toBe(true);
+    // Every term too common for the budget: the rarest still makes a query.
+    expect(rarestTerms(terms, terms.map(() => 80_000), 12, 10_000)).toHaveLength(1);
+  });
+
   it("makes an OR query with numbers and names counted twice, or none for no terms", () => {
     expect(claimQuery(claimTerms("Then Zinoviev spoke"))).toBe('"Zinov"* OR "Zinov"* OR "spoke"');
     expect(claimQuery(claimTerms("the and of"))).toBeNull();

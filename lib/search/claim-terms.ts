@@ -81,13 +81,23 @@ export function claimTerms(text: string): ClaimTerm[] {
   return terms.slice(0, MAX_TERMS);
 }
 
-/** The terms worth searching for: the `count` that the fewest rows of the index hold (a term no row holds finds nothing). */
-export function rarestTerms(terms: readonly ClaimTerm[], rowsHolding: readonly number[], count: number): ClaimTerm[] {
+/**
+ * The terms worth searching for: the `count` that the fewest rows of the index hold (a term no row
+ * holds finds nothing), and, rarest first, only while the rows they hold together stay within
+ * `budget`: a word held by tens of thousands of rows weighs almost nothing in BM25 yet makes it
+ * rank every one of them. The rarest term is always kept.
+ */
+export function rarestTerms(terms: readonly ClaimTerm[], rowsHolding: readonly number[], count: number, budget = Infinity): ClaimTerm[] {
+  let rows = 0;
   return terms
     .map((term, index) => ({ term, rows: rowsHolding[index] ?? 0, index }))
     .filter(({ rows }) => rows > 0)
     .sort((a, b) => a.rows - b.rows || a.index - b.index)
-    .slice(0, count)
+    .filter((candidate, position) => {
+      if (position >= count || (position > 0 && rows + candidate.rows > budget)) return false;
+      rows += candidate.rows;
+      return true;
+    })
     .sort((a, b) => a.index - b.index)
     .map(({ term }) => term);
 }

@@ -1,4 +1,5 @@
 import type { DbClient } from "../db";
+import { pageAt, pagesOfSpan, readPageBreaks, type PageBreak } from "../documents/page-breaks";
 import { parseInput } from "../validations/parse-input";
 import { SEARCH_PAGE_SIZE, searchRequestSchema, type SearchRequest } from "../validations/search";
 import { KIND_LABEL } from "../vocabulary/annotation-kind";
@@ -12,7 +13,7 @@ import { buildSnippet, HIT_CLOSE, HIT_OPEN, readMarkedText, type Range, type Sni
 
 export type SearchSource = "BLOCK" | "ANNOTATION" | "REPLY" | "LINK";
 
-interface HitRow {
+export interface HitRow {
   id: number | bigint;
   source: SearchSource;
   refId: string;
@@ -29,46 +30,106 @@ interface HitRow {
 
 const MARKS = `char(${HIT_OPEN.charCodeAt(0)}), char(${HIT_CLOSE.charCodeAt(0)})`;
 
-const SELECT_HITS = (page: string) => `SELECT page.id AS id, e."source" AS source, e."refId" AS refId, e."documentId" AS documentId, e."annotationId" AS annotationId,
+const HIT_COLUMNS = `e."source" AS source, e."refId" AS refId, e."documentId" AS documentId, e."annotationId" AS annotationId,
        e."blockIndex" AS blockIndex, e."blockStart" AS blockStart, e."blockEnd" AS blockEnd, e."heading" AS heading, e."folds" AS folds,
-       highlight(h."SearchText", 0, ${MARKS}) AS body, highlight(h."SearchText", 1, ${MARKS}) AS note
-     FROM ${page} JOIN "SearchText" h ON h.rowid = page.id JOIN "SearchEntry" e ON e."id" = page.id
-     WHERE h."SearchText" MATCH ? ORDER BY page.rank`;
+       highlight(h."SearchText", 0, ${MARKS}) AS body, highlight(h."SearchText", 1, ${MARKS}) AS note`;
 
 /** Rows FTS5 ranks before the filters are applied, per row wanted: most rows pass the filters. */
 const OVERFETCH = 4;
 const MIN_WINDOW = 200;
 
 /**
+ * The most matches ranked by BM25. Ranking costs about a microsecond per matching row, so a word
+ * found in 100,000 blocks costs ~100 ms to rank in full; beyond this many matches, a search ranks
+ * the most recently indexed ones (rowids increase with every write) and finds its page among those.
+ */
+export const RANKED_CANDIDATES = 10_000;
+
+/**
+ * The lowest rowid a search ranks: 0 (all) when at most RANKED_CANDIDATES rows match, else the
+ * rowid of the RANKED_CANDIDATES-th match counted from the newest. FTS5 walks its index in rowid
+ * order without scoring, so finding it costs a few milliseconds where ranking every match costs a hundred.
+ */
+export async function rankedRowidFloor(db: DbClient, match: string, rankedCandidates = RANKED_CANDIDATES): Promise<number> {
+  const rows = await db.$queryRawUnsafe<{ id: number | bigint }[]>(
+    `SELECT rowid AS id FROM "SearchText" WHERE "SearchText" MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
+    match,
+    Math.max(0, rankedCandidates - 1),
+  );
+  return rows[0] ? Number(rows[0].id) : 0;
+}
+
+/**
  * One page of the rows that match, best first (BM25), with their words marked. First the best
  * few hundred rows by rank alone (FTS5 ranks those without touching another table), filtered:
  * when a full page passes, it is exactly the page of the filtered ranking, since every row
  * outside the window ranks lower. Otherwise (rare words, narrow facets) the filters run on every
- * match. highlight() runs on the page's rows only.
+ * match. A query matching more than RANKED_CANDIDATES rows is ranked over the newest of them
+ * (rankedRowidFloor): `ORDER BY bm25(…)` with a rowid bound, since FTS5's `ORDER BY rank` plan
+ * ranks every match whatever the bound. `ranked CROSS JOIN` keeps SQLite from reading the window the
+ * other way round (every SearchEntry of a source, probing the window for each: 200 ms on 100,000
+ * blocks). highlight() then runs on the page's rows only.
  */
-export async function findHitRows(db: DbClient, sql: SearchSql, { match, limit, offset }: { match: string; limit: number; offset: number }) {
+export async function findHitRows(
+  db: DbClient,
+  sql: SearchSql,
+  { match, limit, offset, rankedCandidates }: { match: string; limit: number; offset: number; /** RANKED_CANDIDATES unless given (tests). */ rankedCandidates?: number },
+): Promise<HitRow[]> {
+  const floor = await rankedRowidFloor(db, match, rankedCandidates);
   const window = Math.max(MIN_WINDOW, (offset + limit) * OVERFETCH);
-  const windowed = await db.$queryRawUnsafe<HitRow[]>(
-    `${sql.with}, ranked AS (SELECT rowid AS id, rank FROM "SearchText" WHERE "SearchText" MATCH ? ORDER BY rank LIMIT ?),
-     page AS (SELECT e."id" AS id, ranked.rank AS rank FROM ranked JOIN "SearchEntry" e ON e."id" = ranked.id ${sql.joins} WHERE ${sql.conditions} ORDER BY ranked.rank LIMIT ? OFFSET ?)
-     ${SELECT_HITS("page")}`,
+  let page = await db.$queryRawUnsafe<{ id: number | bigint }[]>(
+    `${sql.with}, ranked AS (SELECT rowid AS id, bm25("SearchText") AS rank FROM "SearchText" WHERE "SearchText" MATCH ? AND rowid >= ? ORDER BY bm25("SearchText") LIMIT ?)
+     SELECT e."id" AS id FROM ranked CROSS JOIN "SearchEntry" e ON e."id" = ranked.id ${sql.joins} WHERE ${sql.conditions} ORDER BY ranked.rank LIMIT ? OFFSET ?`,
     sql.userId,
     match,
+    floor,
     window,
     ...sql.conditionParams,
     limit,
     offset,
-    match,
   );
-  if (windowed.length === limit) return windowed;
-  return db.$queryRawUnsafe<HitRow[]>(
-    `${sql.with}, page AS (SELECT e."id" AS id, f.rank AS rank ${sql.body} ORDER BY f.rank LIMIT ? OFFSET ?)
-     ${SELECT_HITS("page")}`,
-    ...sql.params,
-    limit,
-    offset,
-    match,
-  );
+  if (page.length < limit) {
+    page = await db.$queryRawUnsafe<{ id: number | bigint }[]>(
+      `${sql.with} SELECT e."id" AS id ${sql.body} AND f.rowid >= ? ORDER BY bm25(f."SearchText") LIMIT ? OFFSET ?`,
+      ...sql.params,
+      floor,
+      limit,
+      offset,
+    );
+  }
+  return highlightRows(db, match, page.map((row) => Number(row.id)));
+}
+
+/**
+ * The rows `ids` (a page, best first) with their words marked. highlight() needs the MATCH in the
+ * same query. Looked up row by row (`rowid = ?`), FTS5 opens the query again for each: cheap for
+ * words, dear for a prefix (each opening merges every term it covers). A query with a prefix is
+ * therefore run once over the page's rowid range, its rows picked by a condition FTS5 does not see.
+ */
+async function highlightRows(db: DbClient, match: string, ids: number[]): Promise<HitRow[]> {
+  if (ids.length === 0) return [];
+  const list = ids.join(", ");
+  const rows = match.includes("*")
+    ? await db.$queryRawUnsafe<HitRow[]>(
+        `SELECT h.rowid AS id, ${HIT_COLUMNS} FROM "SearchText" h JOIN "SearchEntry" e ON e."id" = h.rowid
+         WHERE h."SearchText" MATCH ? AND h.rowid BETWEEN ? AND ? AND (h.rowid + 0) IN (${list})`,
+        match,
+        Math.min(...ids),
+        Math.max(...ids),
+      )
+    : await db.$queryRawUnsafe<HitRow[]>(
+        `WITH page(id) AS (VALUES ${ids.map((id) => `(${id})`).join(", ")})
+         SELECT page.id AS id, ${HIT_COLUMNS} FROM page JOIN "SearchText" h ON h.rowid = page.id JOIN "SearchEntry" e ON e."id" = page.id
+         WHERE h."SearchText" MATCH ?`,
+        match,
+      );
+  const byId = new Map(rows.map((row) => [Number(row.id), row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** A block's text as the document has it (unfolded), from its row of the index. */
+export function blockTextOf(row: Pick<HitRow, "body" | "folds">): string {
+  return unfold(readMarkedText(row.body).text, row.folds ? (JSON.parse(row.folds) as Folds) : null);
 }
 
 /** A marked text's snippet over the original (unfolded) text, when the two agree in length. */
@@ -93,12 +154,41 @@ function selectionOf(blockStart: number, hits: readonly Range[]): Range | null {
 
 const num = (value: number | bigint | null): number | null => (value === null ? null : Number(value));
 
+/**
+ * The page breaks of the revisions a page of hits points into: a block's revision, an anchored
+ * annotation's. Only revisions that have pages are read in full.
+ */
+async function revisionPageBreaks(db: DbClient, rows: readonly HitRow[]): Promise<Map<string, PageBreak[]>> {
+  const blockRevisions = rows.filter((row) => row.source === "BLOCK").map((row) => row.refId);
+  const annotationIds = rows.flatMap((row) => (row.source === "ANNOTATION" && row.annotationId ? [row.annotationId] : []));
+  if (blockRevisions.length === 0 && annotationIds.length === 0) return new Map();
+  const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ") || "NULL";
+  const revisions = await db.$queryRawUnsafe<{ id: string; pageBreaks: unknown }[]>(
+    `SELECT r."id" AS id, r."pageBreaks" AS pageBreaks FROM "DocumentRevision" r
+     WHERE (r."id" IN (${placeholders(blockRevisions.length)}) OR r."id" IN (SELECT a."anchorRevisionId" FROM "Annotation" a WHERE a."id" IN (${placeholders(annotationIds.length)})))
+       AND r."pageBreaks" <> '[]'`,
+    ...blockRevisions,
+    ...annotationIds,
+  );
+  return new Map(revisions.map((revision) => [revision.id, readPageBreaks(parseJsonText(revision.pageBreaks), Number.MAX_SAFE_INTEGER)]));
+}
+
+/** A JSON column as a raw query returns it: text, or (some driver versions) already parsed. */
+function parseJsonText(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return null;
+  }
+}
+
 /** The rows of a page with what the reader needs to see of each: snippets, the annotation, reply or link, where to open it. */
 export async function describeHits(db: DbClient, rows: HitRow[]) {
   const annotationIds = [...new Set(rows.flatMap((row) => (row.annotationId ? [row.annotationId] : [])))];
   const replyIds = rows.filter((row) => row.source === "REPLY").map((row) => row.refId);
   const linkIds = rows.filter((row) => row.source === "LINK").map((row) => row.refId);
-  const [annotations, replies, links] = await Promise.all([
+  const [annotations, replies, links, pageBreaks] = await Promise.all([
     annotationIds.length === 0
       ? []
       : db.annotation.findMany({
@@ -111,6 +201,7 @@ export async function describeHits(db: DbClient, rows: HitRow[]) {
             start: true,
             end: true,
             anchorStatus: true,
+            anchorRevisionId: true,
             verdict: true,
             technique: { select: { name: true } },
             author: { select: { name: true } },
@@ -124,6 +215,7 @@ export async function describeHits(db: DbClient, rows: HitRow[]) {
           where: { id: { in: linkIds } },
           select: { id: true, type: true, note: true, verdictRationale: true, target: { select: { id: true, documentId: true, exact: true, document: { select: { title: true } } } } },
         }),
+    revisionPageBreaks(db, rows),
   ]);
   const annotationById = new Map(annotations.map((a) => [a.id, a]));
   const replyById = new Map(replies.map((r) => [r.id, r]));
@@ -135,7 +227,7 @@ export async function describeHits(db: DbClient, rows: HitRow[]) {
     const link = row.source === "LINK" ? (linkById.get(row.refId) ?? null) : null;
     let originalBody: string | null = null;
     let originalNote: string | null = null;
-    if (row.source === "BLOCK") originalBody = unfold(readMarkedText(row.body).text, row.folds ? (JSON.parse(row.folds) as Folds) : null);
+    if (row.source === "BLOCK") originalBody = blockTextOf(row);
     if (row.source === "ANNOTATION" && annotation) [originalBody, originalNote] = [annotation.exact, annotation.note];
     if (reply) originalBody = reply.body;
     if (link) [originalBody, originalNote] = [link.note, link.verdictRationale];
@@ -145,10 +237,16 @@ export async function describeHits(db: DbClient, rows: HitRow[]) {
     let select: Range | null = null;
     if (row.source === "BLOCK" && blockStart !== null && body) select = selectionOf(blockStart, body.hits);
     if (row.source === "ANNOTATION" && annotation?.anchorStatus === "ANCHORED") select = { start: annotation.start, end: annotation.end };
+    let page: string | null = null;
+    if (select && row.source === "BLOCK") page = pagesOfSpan(pageBreaks.get(row.refId) ?? [], select.start, select.end);
+    else if (row.source === "BLOCK" && blockStart !== null) page = pageAt(pageBreaks.get(row.refId) ?? [], blockStart);
+    else if (annotation?.anchorStatus === "ANCHORED") page = pagesOfSpan(pageBreaks.get(annotation.anchorRevisionId) ?? [], annotation.start, annotation.end);
     return {
       id: Number(row.id),
       source: row.source,
       documentId: row.documentId,
+      /** The page or pages of the source the hit is on ("12", "12–13"), for texts with pages. */
+      page,
       snippet: body?.snippet ?? null,
       noteSnippet: note && note.hits.length > 0 ? note.snippet : null,
       block: row.source === "BLOCK" ? { revisionId: row.refId, index: num(row.blockIndex)!, start: blockStart!, end: num(row.blockEnd)!, heading: row.heading, hits: body?.hits ?? [] } : null,

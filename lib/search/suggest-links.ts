@@ -1,10 +1,9 @@
 import { visibleTo } from "../annotations/annotation-view";
 import { requireAnnotationAccess } from "../annotations/require-annotation-access";
 import type { DbClient } from "../db";
-import { readRevisionText } from "../documents/revision-text-cache";
 import { claimQuery, claimTerms, rarestTerms, type ClaimTerm } from "./claim-terms";
 import { foldSearchText } from "./fold-search-text";
-import { describeHits, findHitRows } from "./search-workspace";
+import { blockTextOf, describeHits, findHitRows, RANKED_CANDIDATES } from "./search-workspace";
 import { searchSql } from "./search-sql";
 import type { Range } from "./snippet";
 
@@ -56,7 +55,10 @@ export async function suggestLinks(db: DbClient, { actor, annotationId, limit = 
   if (!match) return { claim, terms: [], suggestions: [] };
 
   const sql = searchSql({ match, userId: actor.id, workspaceId: annotation.workspaceId, filters: { scope: "text", excludeDocumentId: annotation.documentId } });
-  const hits = await describeHits(db, await findHitRows(db, sql, { match, limit: CANDIDATES, offset: 0 }));
+  const rows = await findHitRows(db, sql, { match, limit: CANDIDATES, offset: 0 });
+  const hits = await describeHits(db, rows);
+  // A block's own text, from its marked copy in the index: no revision text is read.
+  const blockTextById = new Map(rows.map((row) => [Number(row.id), blockTextOf(row)]));
   const documents = await db.document.findMany({ where: { id: { in: hits.map((hit) => hit.documentId) } }, select: { id: true, title: true, dateText: true } });
   const documentById = new Map(documents.map((document) => [document.id, document]));
 
@@ -67,7 +69,7 @@ export async function suggestLinks(db: DbClient, { actor, annotationId, limit = 
   for (const [rank, hit] of hits.entries()) {
     const document = documentById.get(hit.documentId);
     if (!hit.block || !document) continue;
-    const blockText = (await readRevisionText(db, hit.block.revisionId)).slice(hit.block.start, hit.block.end);
+    const blockText = blockTextById.get(hit.id) ?? "";
     const sentence = bestSentence(blockText, hit.block.hits);
     const inSentence = hit.block.hits.filter((range) => range.start < sentence.end && range.end > sentence.start).map((range) => blockText.slice(range.start, range.end));
     const inBlock = hit.block.hits.map((range) => blockText.slice(range.start, range.end));
@@ -92,9 +94,13 @@ export async function suggestLinks(db: DbClient, { actor, annotationId, limit = 
 /** Terms searched for: the rarest few, so a claim's common words do not make BM25 rank most of the corpus. */
 const SEARCHED_TERMS = 12;
 
-/** The claim's rarest terms, by how many rows of the index hold each (one query to the fts5vocab table). */
+/**
+ * The claim's rarest terms, by how many rows of the index hold each (one query to the fts5vocab
+ * table), while the rows they hold together stay within what a search ranks in full
+ * (RANKED_CANDIDATES): past it, common words cost time and, their BM25 weight near nothing, add little.
+ */
 async function distinctiveTerms(db: DbClient, terms: ClaimTerm[]): Promise<ClaimTerm[]> {
-  if (terms.length <= SEARCHED_TERMS) return terms;
+  if (terms.length === 0) return terms;
   const params: unknown[] = [];
   // A phrase is as rare as its rarest token; a prefix counts every term it opens (an overestimate).
   const lookups = terms.map((term, index) => {
@@ -108,7 +114,7 @@ async function distinctiveTerms(db: DbClient, terms: ClaimTerm[]): Promise<Claim
   const rows = await db.$queryRawUnsafe<{ i: number | bigint; n: number | bigint }[]>(lookups.join(" UNION ALL "), ...params);
   const counts: number[] = [];
   for (const row of rows) counts[Number(row.i)] = Number(row.n);
-  return rarestTerms(terms, counts, SEARCHED_TERMS);
+  return rarestTerms(terms, counts, SEARCHED_TERMS, RANKED_CANDIDATES);
 }
 
 /** How many different terms of the claim the words found stand for. */

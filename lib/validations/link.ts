@@ -14,3 +14,27 @@ export const linkVerdictSchema = z.object({
   verdict: z.enum(CONTRADICTION_VERDICTS, { error: "Choose a verdict." }),
   rationale: z.string().max(10_000).default(""),
 });
+
+/**
+ * Linking an annotation to a passage in one request: to an annotation already on it, or to words
+ * of a document's current text, which become a claim annotation first (in the same transaction).
+ */
+export const linkToPassageSchema = z.object({
+  type: createLinkSchema.shape.type,
+  note: createLinkSchema.shape.note,
+  target: z.union(
+    [
+      z.object({ annotationId: z.string().min(1).max(64) }).strict(),
+      z
+        .object({
+          documentId: z.string().min(1).max(64),
+          revisionId: z.string().min(1).max(64),
+          start: z.number().int().min(0),
+          end: z.number().int().min(0),
+          exact: z.string().min(1).max(100_000),
+        })
+        .strict(),
+    ],
+    { error: "Say what to link to: an annotation's id, or a document's words (documentId, revisionId, start, end, exact)." },
+  ),
+});

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { HTML_SAMPLE, TEI_SAMPLE, encodeText, makeDocx, makePdf, makeScannedPdf } from "../fixtures/corpus-files";
-import { newSignedInAccount, SAME_ORIGIN } from "./helpers";
+import { newSignedInAccount, SAME_ORIGIN, selectTextWithMouse } from "./helpers";
 
 test("five files of different formats are reviewed, one retitled, stored, and the PDF opens with its page numbers", async ({ page }) => {
   test.setTimeout(180_000);
@@ -51,6 +51,24 @@ test("five files of different formats are reviewed, one retitled, stored, and th
   await expect(page.locator('.ProseMirror [data-page="2"]')).toContainText("Оппозиция потерпела поражение");
   await expect(page.locator('.ProseMirror [data-page="3"]')).toContainText("Третья страница");
   await expect(page.locator(".ProseMirror")).not.toContainText("The Fourteenth Congress");
+
+  // A claim on page 2 is cited with its page, in the card and in the citation it offers.
+  await selectTextWithMouse(page, "Оппозиция потерпела поражение");
+  await page.keyboard.press("c");
+  await page.keyboard.press("Control+Enter");
+  await expect(page.getByRole("status")).toContainText("Claim saved.");
+  const card = page.getByRole("list", { name: "Annotations in text order" }).getByRole("article").filter({ hasText: "Оппозиция потерпела поражение" });
+  await expect(card.locator(".annotation-card__meta")).toContainText("p. 2 · ");
+  // The card of a claim just saved may already be open; open it if not.
+  const summary = card.locator(".annotation-card__summary");
+  if ((await summary.getAttribute("aria-expanded")) !== "true") await summary.click();
+  await expect(summary).toHaveAttribute("aria-expanded", "true");
+  await expect(card.locator(".annotation-card__citation")).toContainText("Протокол XIV съезда");
+  await expect(card.locator(".annotation-card__citation")).toContainText("p. 2.");
+
+  // Editing the text, the section editor keeps the page markers in the margin.
+  await page.getByRole("button", { name: "Edit text" }).click();
+  await expect(page.locator('.reading--sections [data-page="2"]')).toContainText("Оппозиция потерпела поражение");
 });
 
 test("the API takes a file alone, and answers a batch per file", async ({ page }) => {

@@ -63,6 +63,11 @@ test("link a claim to a passage found through the Link… search, with the previ
 
   const finder = page.getByRole("dialog", { name: "Find the passage to link" });
   await expect(finder.getByRole("region", { name: "Suggested passages" })).toBeVisible();
+  // One click on a suggested passage links it (one request); the card counts the link at once.
+  const suggestion = finder.locator(".link-suggestion").first();
+  await suggestion.getByRole("button", { name: "corroborates" }).click();
+  await expect(finder.getByRole("status").filter({ hasText: "Linked" })).toContainText("this annotation corroborates");
+  await expect(card.locator(".annotation-card__meta")).toContainText("1 link");
   await finder.getByLabel("This annotation").selectOption("CONTRADICTS");
   await finder.getByRole("searchbox", { name: "Search every document for the passage" }).fill('"widespread famine"');
   await finder.getByRole("button", { name: "Search", exact: true }).click();
@@ -91,6 +96,7 @@ test("link a claim to a passage found through the Link… search, with the previ
   await finder.getByRole("button", { name: "Close the link finder" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(SEED_002);
   await expect(card.getByRole("link", { name: /widespread famine resulted/ })).toBeVisible();
+  await expect(card.locator(".annotation-card__meta")).toContainText("2 links");
   await card.getByRole("link", { name: /widespread famine resulted/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(SEED_003);
   await expect(cards(page).filter({ hasText: "widespread famine resulted" }).first()).toBeVisible();

@@ -90,6 +90,17 @@ describe("importing corpus files", { timeout: 90_000 }, () => {
     expect(stored.results.find((r) => r.file === "bomb.zip")).toMatchObject({ ok: false, message: expect.stringMatching(/ZIP bomb/) });
   });
 
+  it("reads a file inside a ZIP in the encoding chosen for it, alone when named in include", async () => {
+    const zip = makeZip({ "old/koi.txt": encodeText("Съезд закончил свою работу.", "koi8-r"), "other.txt": "Другой." });
+    const detected = await importDocumentFiles(db, { actor: owner, workspaceId, files: [{ fileName: "old.zip", bytes: zip }], dryRun: true, include: ["old/koi.txt"] });
+    expect(detected.results.map((r) => r.file)).toEqual(["old/koi.txt"]);
+    const chosen = await importDocumentFiles(db, { actor: owner, workspaceId, files: [{ fileName: "old.zip", bytes: zip }], dryRun: true, include: ["old/koi.txt"], encodingByName: { "old/koi.txt": "windows-1251" } });
+    const [first, second] = [detected.results[0], chosen.results[0]];
+    expect(first?.ok && first.preview).toMatchObject({ encoding: "koi8-r", firstLines: expect.stringContaining("Съезд закончил") });
+    expect(second?.ok && second.preview.encoding).toBe("windows-1251");
+    expect(second?.ok && second.preview.firstLines).not.toContain("Съезд");
+  });
+
   it("refuses unsafe archives whole", async () => {
     const traversal = await importDocumentFiles(db, { actor: owner, workspaceId, files: [{ fileName: "evil.zip", bytes: makeZip({ "../../x.txt": "boo", "ok.txt": "fine" }) }] });
     expect(traversal.results).toEqual([expect.objectContaining({ file: "evil.zip", ok: false, message: expect.stringMatching(/points outside/) })]);

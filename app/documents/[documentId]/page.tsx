@@ -4,11 +4,13 @@ import { cache } from "react";
 import { DocumentMetadataPanel } from "@/components/documents/document-metadata-panel";
 import { ReliabilityPanel } from "@/components/documents/reliability-panel";
 import { DocumentWorkbench, type LinkFrom } from "@/components/workbench/document-workbench";
+import { CitationProvider } from "@/components/workbench/annotation-citation";
 import { getAnnotation } from "@/lib/annotations/get-annotation";
 import { studentMayAnnotate } from "@/lib/classroom/assert-may-annotate";
 import { toPackedJson } from "@/lib/annotations/packed-reading-annotations";
 import { getDb } from "@/lib/db";
-import { getDocumentPage } from "@/lib/documents/get-document-page";
+import { getDocumentPage, type DocumentPage as DocumentPageData } from "@/lib/documents/get-document-page";
+import type { CitedDocument } from "@/lib/export/format-citation";
 import { loadOrNotFound, requirePageUser } from "@/lib/http/page-access";
 import { LINK_TYPES } from "@/lib/vocabulary/link-type";
 import { roleAtLeast } from "@/lib/workspaces/require-workspace-role";
@@ -51,6 +53,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
       <h1 className="document-title" id="document-title">
         {document.title}
       </h1>
+      <CitationProvider document={citedFields(document)} pageBreaks={document.revision.pageBreaks}>
       <DocumentWorkbench
         key={document.revision.id}
         documentId={document.id}
@@ -75,6 +78,13 @@ export default async function DocumentPage({ params, searchParams }: { params: P
           </>
         }
       />
+      </CitationProvider>
     </div>
   );
+}
+
+/** What a citation names of the document: its metadata without its text (kept out of the client's props). */
+function citedFields(document: DocumentPageData["document"]): CitedDocument {
+  const { title, authors, dateText, containerTitle, publisher, publisherPlace, edition, volume, issue, pages, url, archiveLocation, provenance } = document;
+  return { title, authors, dateText, containerTitle, publisher, publisherPlace, edition, volume, issue, pages, url, archiveLocation, provenance };
 }

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from "react";
 import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
 import type { LinkView } from "@/lib/links/link-view";
 import { createAnnotation, deleteAnnotation as deleteAnnotationCall, reattachAnnotation, updateAnnotation } from "@/components/api/annotations-api";
+import { useLinkCreated } from "../link-created";
 import { createLink, deleteLink as deleteLinkCall } from "@/components/api/links-api";
 import type { AnnotationFormValues } from "../annotation-form";
 import type { LinkFrom } from "../link-banner";
@@ -50,6 +51,8 @@ export function useAnnotationActions({
     }
     return map;
   }, [links]);
+  // Links made in the link finder join the list at once (see link-created.ts).
+  useLinkCreated((link) => setLinks((list) => (list.some((l) => l.id === link.id) ? list : [...list, link])));
 
   const keep = useCallback((saved: ReadingAnnotation) => setAnnotations((list) => [...list.filter((a) => a.id !== saved.id), saved].sort(byTextOrder)), []);
 

@@ -10,6 +10,7 @@ import { loadOrNotFound, requirePageUser } from "@/lib/http/page-access";
 import { SOURCE_LABEL, searchWorkspace, type FacetValue, type SearchFacets, type SearchHit, type SearchResult } from "@/lib/search/search-workspace";
 import { SEARCH_PARAMETERS, SEARCH_SCOPES, parseSearchParams, type SearchRequest } from "@/lib/validations/search";
 import { getWorkspace } from "@/lib/workspaces/get-workspace";
+import { citePages } from "@/lib/documents/page-breaks";
 
 export const metadata: Metadata = { title: "Search" };
 
@@ -173,6 +174,7 @@ function SearchHitItem({ hit }: { hit: SearchHit }) {
     <li className={`search-hit search-hit--${hit.source.toLowerCase()}`}>
       <Link className="search-hit__open" href={searchHitHref(hit)}>
         <span className="search-hit__source">{SOURCE_LABEL[hit.source]}</span> <span className="search-hit__label">{label}</span>
+        {hit.page !== null && <span className="search-hit__page"> · {citePages(hit.page)}</span>}
       </Link>
       {hit.snippet && (
         <p className={hit.source === "BLOCK" ? "search-hit__snippet search-hit__snippet--text" : "search-hit__snippet"}>
