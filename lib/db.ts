@@ -1,6 +1,9 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaClient } from "./generated/prisma/client";
+import { PrismaClient as PostgresPrismaClient } from "./generated/prisma-pg/client";
+import { databaseEngineOf } from "./database-url";
 import { getEnv } from "./env";
 import { cacheStatements, sqliteConnectionOf } from "./sqlite-statement-cache";
 
@@ -34,7 +37,23 @@ function withPragmas(factory: PrismaBetterSqlite3): SqlMigrationAwareDriverAdapt
   };
 }
 
+/** Connections each app process keeps to PostgreSQL (several app servers share the server's max_connections). */
+const POSTGRES_POOL_SIZE = 10;
+
+/**
+ * PostgreSQL's client: generated from prisma/postgresql/schema.prisma, the same data model, so it has the
+ * same models, fields and methods as the SQLite one; Prisma 7 compiles queries per provider, hence two clients.
+ */
+function createPostgresClient(databaseUrl: string): Db {
+  const client = new PostgresPrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl, max: POSTGRES_POOL_SIZE }) });
+  // The two generated types differ in one place only: $transaction's isolationLevel option accepts more
+  // levels on PostgreSQL than SQLite's "Serializable", which TypeScript cannot match across the overloads.
+  // Every call the SQLite type allows is valid on PostgreSQL's client.
+  return client as unknown as Db;
+}
+
 export function createDatabaseClient(databaseUrl: string): Db {
+  if (databaseEngineOf(databaseUrl) === "postgresql") return createPostgresClient(databaseUrl);
   const adapter = withPragmas(new PrismaBetterSqlite3({ url: databaseUrl, timeout: BUSY_TIMEOUT_MS }));
   return new PrismaClient({ adapter });
 }
