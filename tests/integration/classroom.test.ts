@@ -56,7 +56,7 @@ function searchAnnotations(userId: string, documentId: string): string[] {
 }
 
 async function exportedQuotes(userId: string, workspaceId: string): Promise<string[]> {
-  const reader = openExportReader({ userId, workspaceId, selection: { documentIds: [] } });
+  const reader = await openExportReader({ userId, workspaceId, selection: { documentIds: [] } });
   try {
     return (await readAllAnnotations(reader)).map((a) => a.exact).sort();
   } finally {
