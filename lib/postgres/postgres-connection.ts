@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import pg from "pg";
+import { WRITE_LOCK_KEY } from "../db";
 import { getEnv } from "../env";
 import { bindPostgres, toPostgresSql, type PostgresSql } from "./postgres-sql";
 
@@ -96,7 +97,11 @@ export async function readPostgresSnapshot<T>(work: (statements: PostgresStateme
 
 /** Runs `work` in one read-write transaction (READ COMMITTED), committed when it returns, rolled back when it throws. */
 export async function writePostgres<T>(work: (statements: PostgresStatements) => Promise<T>, url?: string): Promise<T> {
-  return inPostgresTransaction("BEGIN", work, url);
+  return inPostgresTransaction("BEGIN", async (statements) => {
+    // One writer at a time, as for Prisma's transactions (lib/db.ts).
+    await statements.client.query(`SELECT pg_advisory_xact_lock(${WRITE_LOCK_KEY})`);
+    return work(statements);
+  }, url);
 }
 
 async function inPostgresTransaction<T>(begin: string, work: (statements: PostgresStatements) => Promise<T>, url?: string): Promise<T> {

@@ -6,6 +6,9 @@ import { claimQuery, claimTerms, rarestTerms, type ClaimTerm } from "./claim-ter
 import { foldSearchText } from "./fold-search-text";
 import { describeHits, findHitRows } from "./search-workspace";
 import { searchSql } from "./search-sql";
+import { currentDatabaseEngine } from "../database-engine";
+import { searchPostgres } from "./search-workspace-postgres";
+import { termRowCountsPostgres } from "./suggest-links-postgres";
 import type { Range } from "./snippet";
 
 export const SUGGESTION_COUNT = 5;
@@ -55,8 +58,12 @@ export async function suggestLinks(db: DbClient, { actor, annotationId, limit = 
   const claim = { id: annotation.id, documentId: annotation.documentId, exact: annotation.exact };
   if (!match) return { claim, terms: [], suggestions: [] };
 
-  const sql = searchSql({ match, userId: actor.id, workspaceId: annotation.workspaceId, filters: { scope: "text", excludeDocumentId: annotation.documentId } });
-  const hits = await describeHits(db, await findHitRows(db, sql, { match, limit: CANDIDATES, offset: 0 }));
+  const filters = { scope: "text", excludeDocumentId: annotation.documentId } as const;
+  const rows =
+    currentDatabaseEngine() === "postgresql"
+      ? (await searchPostgres(db, { match, userId: actor.id, workspaceId: annotation.workspaceId, filters, limit: CANDIDATES, offset: 0 }))[0]
+      : await findHitRows(db, searchSql({ match, userId: actor.id, workspaceId: annotation.workspaceId, filters }), { match, limit: CANDIDATES, offset: 0 });
+  const hits = await describeHits(db, rows);
   const documents = await db.document.findMany({ where: { id: { in: hits.map((hit) => hit.documentId) } }, select: { id: true, title: true, dateText: true } });
   const documentById = new Map(documents.map((document) => [document.id, document]));
 
@@ -95,6 +102,7 @@ const SEARCHED_TERMS = 12;
 /** The claim's rarest terms, by how many rows of the index hold each (one query to the fts5vocab table). */
 async function distinctiveTerms(db: DbClient, terms: ClaimTerm[]): Promise<ClaimTerm[]> {
   if (terms.length <= SEARCHED_TERMS) return terms;
+  if (currentDatabaseEngine() === "postgresql") return rarestTerms(terms, await termRowCountsPostgres(db, terms), SEARCHED_TERMS);
   const params: unknown[] = [];
   // A phrase is as rare as its rarest token; a prefix counts every term it opens (an overestimate).
   const lookups = terms.map((term, index) => {
