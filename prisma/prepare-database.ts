@@ -1,10 +1,10 @@
 // Runs before the server starts (npm start / npm run dev): applies pending migrations to the
-// configured SQLite file and, on first start of a local installation, creates the demo account
+// configured database (a SQLite file, or PostgreSQL) and, on first start of a local installation, creates the demo account
 // with the seed corpus. Safe to run on every start.
 import fs from "node:fs";
 import path from "node:path";
 import { createDatabaseClient } from "../lib/db";
-import { databaseFilePath } from "../lib/database-url";
+import { databaseEngineOf, databaseFilePath } from "../lib/database-url";
 import { getEnv } from "../lib/env";
 import { DEMO_ACCOUNT, seedDemoWorkspace } from "../seeds/seed-demo-workspace";
 import { migrateDatabase } from "./migrate-database";
@@ -12,11 +12,13 @@ import { indexUnindexedDocuments } from "../lib/search/index-document-text";
 
 async function main() {
   const env = getEnv();
-  fs.mkdirSync(path.dirname(databaseFilePath(env.databaseUrl)), { recursive: true });
+  const postgres = databaseEngineOf(env.databaseUrl) === "postgresql";
+  if (!postgres) fs.mkdirSync(path.dirname(databaseFilePath(env.databaseUrl)), { recursive: true });
   const started = performance.now();
   const output = migrateDatabase(env.databaseUrl);
   const applied = output.match(/following migration\(s\) have been applied[\s\S]*/)?.[0] ? "migrations applied" : "schema up to date";
-  console.log(`[workbench] database ${databaseFilePath(env.databaseUrl)}: ${applied} (${Math.round(performance.now() - started)} ms)`);
+  const where = postgres ? `PostgreSQL ${new URL(env.databaseUrl).host}${new URL(env.databaseUrl).pathname}` : databaseFilePath(env.databaseUrl);
+  console.log(`[workbench] database ${where}: ${applied} (${Math.round(performance.now() - started)} ms)`);
 
   const indexDb = createDatabaseClient(env.databaseUrl);
   try {

@@ -3,10 +3,13 @@ import { requireDocumentRole } from "../documents/require-document-role";
 import { fromStoredDate } from "../sqlite-connection";
 import { readConnection, type ReadConnection } from "../sqlite-read-connection";
 import { groupBy } from "../group-by";
+import { currentDatabaseEngine } from "../database-engine";
+import { readPostgresSnapshot } from "../postgres/postgres-connection";
+import { readReadingAnnotationsPostgres } from "./list-reading-annotations-postgres";
 import { visibleToSql, type ReadingAnnotation } from "./annotation-view";
 
 /** The columns the SELECT below returns, in order: rows come back as arrays (better-sqlite3's raw mode builds them several times faster than objects). */
-type Row = [
+export type ReadingAnnotationRow = [
   id: string,
   anchorStatus: ReadingAnnotation["anchorStatus"],
   start: number,
@@ -28,7 +31,7 @@ type Row = [
   updatedAt: string,
 ];
 
-const ROWS_SQL = `SELECT a.id, a.anchorStatus, a.start, a."end", a.exact, a.kind, a.techniqueId, t.name AS techniqueName, t.colour AS techniqueColour,
+export const READING_ROWS_SQL = `SELECT a.id, a.anchorStatus, a.start, a."end", a.exact, a.kind, a.techniqueId, t.name AS techniqueName, t.colour AS techniqueColour,
                 a.verdict, a.confidence, a.note, a.visibility, a.authorId, u.name AS authorName, a.originalAuthorName,
                 (SELECT COUNT(*) FROM "AnnotationReply" r WHERE r.annotationId = a.id) AS replyCount, a.createdAt, a.updatedAt
          FROM "Annotation" a INDEXED BY "Annotation_documentId_start_idx"
@@ -37,7 +40,7 @@ const ROWS_SQL = `SELECT a.id, a.anchorStatus, a.start, a."end", a.exact, a.kind
          WHERE a.documentId = @documentId AND ${visibleToSql("a", "@userId")}
          ORDER BY a.start ASC, a."end" DESC, a.id ASC`;
 
-const TAGS_SQL = `SELECT at.annotationId, t.id, t.name, t.colour FROM "AnnotationTag" at
+export const READING_TAGS_SQL = `SELECT at.annotationId, t.id, t.name, t.colour FROM "AnnotationTag" at
            JOIN "Annotation" a ON a.id = at.annotationId JOIN "Tag" t ON t.id = at.tagId
          WHERE a.documentId = @documentId AND ${visibleToSql("a", "@userId")}
          ORDER BY t.name`;
@@ -50,6 +53,7 @@ const TAGS_SQL = `SELECT at.annotationId, t.id, t.name, t.colour FROM "Annotatio
  */
 export async function listReadingAnnotations(db: DbClient, { actor, documentId, databaseFile }: { actor: { id: string }; documentId: string; databaseFile?: string }): Promise<ReadingAnnotation[]> {
   await requireDocumentRole(db, { userId: actor.id, documentId, minimum: "VIEWER" });
+  if (currentDatabaseEngine() === "postgresql") return readPostgresSnapshot((statements) => readReadingAnnotationsPostgres(statements, { documentId, userId: actor.id }));
   return readConnection(databaseFile).read((connection) => readReadingAnnotations(connection, { documentId, userId: actor.id }));
 }
 
@@ -58,8 +62,15 @@ export async function listReadingAnnotations(db: DbClient, { actor, documentId, 
  * permission check: for services that have checked the actor's access themselves.
  */
 export function readReadingAnnotations(connection: ReadConnection, { documentId, userId }: { documentId: string; userId: string }): ReadingAnnotation[] {
-  const rows = connection.statement(ROWS_SQL).raw(true).all({ documentId, userId }) as Row[];
-  const tagRows = connection.statement(TAGS_SQL).all({ documentId, userId }) as { annotationId: string; id: string; name: string; colour: string }[];
+  const rows = connection.statement(READING_ROWS_SQL).raw(true).all({ documentId, userId }) as ReadingAnnotationRow[];
+  const tagRows = connection.statement(READING_TAGS_SQL).all({ documentId, userId }) as ReadingTagRow[];
+  return toReadingAnnotations(rows, tagRows);
+}
+
+export type ReadingTagRow = { annotationId: string; id: string; name: string; colour: string };
+
+/** The rows of READING_ROWS_SQL and READING_TAGS_SQL as the reading view holds them (both engines). */
+export function toReadingAnnotations(rows: ReadingAnnotationRow[], tagRows: ReadingTagRow[]): ReadingAnnotation[] {
   const tagsOf = groupBy(tagRows, (tag) => tag.annotationId);
   // One object per author: thousands of annotations share a handful of people.
   const authors = new Map<string, { id: string; name: string }>();

@@ -13,7 +13,7 @@ import { scoreClass } from "./scoring/score-class";
 export async function getAssignmentResults(db: DbClient, { actor, assignmentId, databaseFile }: { actor: { id: string }; assignmentId: string; databaseFile?: string }) {
   const { assignment, markKinds } = await requireAssignment(db, { userId: actor.id, assignmentId, asTeacher: true });
   const submissions = await db.submission.findMany({ where: { assignmentId }, select: { studentId: true, startedAt: true, submittedAt: true, teacherComment: true } });
-  const data = loadAssignmentSpans({ assignmentId, workspaceId: assignment.workspaceId, markKinds, databaseFile });
+  const data = await loadAssignmentSpans({ assignmentId, workspaceId: assignment.workspaceId, markKinds, databaseFile });
   return { assignment: { id: assignment.id, title: assignment.title, workspaceId: assignment.workspaceId, releasedAt: assignment.releasedAt }, ...computeResults(data, submissions) };
 }
 

@@ -42,7 +42,7 @@ export function buildHeatmap(data: AssignmentSpans, documentId: string) {
 
 export async function getClassHeatmap(db: DbClient, { actor, assignmentId, documentId, databaseFile }: { actor: { id: string }; assignmentId: string; documentId?: string; databaseFile?: string }) {
   const { assignment, markKinds } = await requireAssignment(db, { userId: actor.id, assignmentId, asTeacher: true });
-  const data = loadAssignmentSpans({ assignmentId, workspaceId: assignment.workspaceId, markKinds, databaseFile });
+  const data = await loadAssignmentSpans({ assignmentId, workspaceId: assignment.workspaceId, markKinds, databaseFile });
   const chosen = documentId ?? data.documents[0]?.id;
   return {
     assignment: { id: assignment.id, title: assignment.title, workspaceId: assignment.workspaceId },

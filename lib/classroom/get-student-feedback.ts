@@ -17,7 +17,7 @@ export async function getStudentFeedback(db: DbClient, { actor, assignmentId, da
   const { assignment, membership, markKinds } = await requireAssignment(db, { userId: actor.id, assignmentId, asTeacher: false });
   if (membership.role !== "STUDENT") throw new AppError("FORBIDDEN", "Feedback is for the students of this class; teachers see the results page.");
   if (!assignment.releasedAt) throw new AppError("FORBIDDEN", "Your teacher has not released the results yet.");
-  const data = loadAssignmentSpans({ assignmentId, workspaceId: assignment.workspaceId, markKinds, databaseFile });
+  const data = await loadAssignmentSpans({ assignmentId, workspaceId: assignment.workspaceId, markKinds, databaseFile });
   const own = data.students.find((s) => s.id === actor.id)?.spans ?? [];
   const submission = await db.submission.findUnique({ where: { assignmentId_studentId: { assignmentId, studentId: actor.id } } });
   const techniqueName = new Map(data.techniques.map((t) => [t.id, t.name]));

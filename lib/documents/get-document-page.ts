@@ -10,12 +10,15 @@ import { compareTitles, toStringArray } from "./list-documents";
 import { summariseReliability } from "./get-reliability-summary";
 import { readPageBreaks } from "./page-breaks";
 import { revisionTextFromCache, revisionWordCount } from "./revision-text-cache";
+import { currentDatabaseEngine } from "../database-engine";
+import { readPostgresSnapshot } from "../postgres/postgres-connection";
+import { readPagePostgres } from "./get-document-page-postgres";
 
-const NOT_FOUND = "That document does not exist or you do not have access to it.";
+export const NOT_FOUND = "That document does not exist or you do not have access to it.";
 
 // The document, the actor's membership of its workspace and its current revision (without the
 // text, which comes from the revision cache): one row, or none for a document the actor may not see.
-const DOCUMENT_SQL = `
+export const DOCUMENT_SQL = `
   SELECT d.id, d.title, d.authors, d.dateText, d.place, d.sourceKind, d.genre, d.language, d.provenance, d.notes,
          d.containerTitle, d.publisher, d.publisherPlace, d.edition, d.volume, d.issue, d.pages, d.url, d.archiveLocation,
          d.createdAt, creator.name AS createdByName, d.reliabilityRating, d.reliabilityReason, d.reliabilityRatedAt, rater.name AS ratedByName,
@@ -28,7 +31,7 @@ const DOCUMENT_SQL = `
     LEFT JOIN "User" rater ON rater.id = d.reliabilityRatedById
   WHERE d.id = @documentId`;
 
-interface DocumentRow {
+export interface DocumentRow {
   id: string;
   title: string;
   authors: string;
@@ -64,15 +67,15 @@ interface DocumentRow {
 }
 
 // The workspace's pickers, as listWorkspaceTags orders them (categories and names in byte order).
-const TAGS_SQL = `
+export const TAGS_SQL = `
   SELECT id, category, key, name, description, colour, kind FROM "Tag"
   WHERE workspaceId = @workspaceId AND archived = 0 AND (category IN ('KIND', 'CUSTOM') OR (category = 'TECHNIQUE' AND taxonomy = @taxonomy))
   ORDER BY category ASC, position ASC, name ASC`;
 
-type TagRow = { id: string; category: TagCategory; key: string; name: string; description: string; colour: string; kind: AnnotationKind | null };
+export type TagRow = { id: string; category: TagCategory; key: string; name: string; description: string; colour: string; kind: AnnotationKind | null };
 
 // Links touching the document whose two ends the actor may both see, oldest first (as listDocumentLinks).
-const LINKS_SQL = `
+export const LINKS_SQL = `
   SELECT l.id, l.type, l.note, l.verdict, l.verdictRationale, l.verdictById, verdictBy.name AS verdictByName, l.verdictAt,
          l.authorId, author.name AS authorName, l.originalAuthorName, l.createdAt,
          s.id AS sId, s.documentId AS sDocumentId, s.kind AS sKind, s.exact AS sExact, s.start AS sStart, s."end" AS sEnd, s.anchorStatus AS sAnchorStatus,
@@ -91,7 +94,7 @@ const LINKS_SQL = `
     AND ${visibleToSql("s", "@userId")} AND ${visibleToSql("t", "@userId")}
   ORDER BY l.createdAt ASC, l.id ASC`;
 
-interface LinkRow {
+export interface LinkRow {
   id: string;
   type: LinkType;
   note: string;
@@ -124,9 +127,9 @@ interface LinkRow {
   tDateText: string | null;
 }
 
-const DOCUMENTS_SQL = `SELECT id, title FROM "Document" WHERE workspaceId = @workspaceId`;
+export const DOCUMENTS_SQL = `SELECT id, title FROM "Document" WHERE workspaceId = @workspaceId`;
 
-function toLinkView(row: LinkRow): LinkView {
+export function toLinkView(row: LinkRow): LinkView {
   const end = (side: "s" | "t") => ({
     id: side === "s" ? row.sId : row.tId,
     documentId: side === "s" ? row.sDocumentId : row.tDocumentId,
@@ -187,7 +190,10 @@ function readPage(connection: ReadConnection, userId: string, documentId: string
  * (which the API keeps using) ran some thirty Prisma queries, checking access in each.
  */
 export async function getDocumentPage({ actor, documentId, databaseFile }: { actor: { id: string }; documentId: string; databaseFile?: string }) {
-  const { row, text, annotations, tagRows, links, documents } = readConnection(databaseFile).read((connection) => readPage(connection, actor.id, documentId));
+  const { row, text, annotations, tagRows, links, documents } =
+    currentDatabaseEngine() === "postgresql"
+      ? await readPostgresSnapshot((statements) => readPagePostgres(statements, actor.id, documentId))
+      : readConnection(databaseFile).read((connection) => readPage(connection, actor.id, documentId));
   const tags: WorkspaceTags = {
     taxonomy: row.techniqueTaxonomy,
     kinds: tagRows.filter((t) => t.category === "KIND"),

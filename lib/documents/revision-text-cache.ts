@@ -21,6 +21,11 @@ export function revisionTextFromCache(revisionId: string, load: () => string): s
   return cachedText(revisionId) ?? remember(revisionId, load());
 }
 
+/** The same for asynchronous readers (PostgreSQL's document page). */
+export async function revisionTextFromCacheAsync(revisionId: string, load: () => Promise<string>): Promise<string> {
+  return cachedText(revisionId) ?? remember(revisionId, await load());
+}
+
 function cachedText(revisionId: string): string | undefined {
   const hit = cache.get(revisionId);
   if (hit !== undefined) {

@@ -4,6 +4,8 @@ import { readPageBreaks } from "../documents/page-breaks";
 import { AppError } from "../errors";
 import { groupBy } from "../group-by";
 import { nextTurn } from "../next-turn";
+import { currentDatabaseEngine } from "../database-engine";
+import { openPostgresExportReader } from "./read-export-set-postgres";
 import { fromStoredDate, openSqlite } from "../sqlite-connection";
 import type { ExportSelection } from "../validations/export-selection";
 import type {
@@ -47,7 +49,7 @@ export interface ExportReader {
   close(): void;
 }
 
-interface ReaderOptions {
+export interface ReaderOptions {
   userId: string;
   workspaceId: string;
   selection: ExportSelection;
@@ -69,7 +71,8 @@ interface ReaderOptions {
  * workspace, named documents must belong to it, and only annotations the user may see (the
  * workspace's, and their own private ones) are read.
  */
-export function openExportReader({ databaseFile, ...options }: ReaderOptions): ExportReader {
+export async function openExportReader({ databaseFile, ...options }: ReaderOptions): Promise<ExportReader> {
+  if (currentDatabaseEngine() === "postgresql") return openPostgresExportReader(options);
   const connection = openSqlite({ readonly: true, file: databaseFile });
   try {
     connection.exec("BEGIN");
@@ -80,7 +83,7 @@ export function openExportReader({ databaseFile, ...options }: ReaderOptions): E
   }
 }
 
-const NOT_A_MEMBER = "That workspace does not exist or you are not a member of it.";
+export const NOT_A_MEMBER = "That workspace does not exist or you are not a member of it.";
 
 function createReader(connection: Database.Database, { userId, workspaceId, selection, batchSize = EXPORT_BATCH_SIZE }: Omit<ReaderOptions, "databaseFile">): ExportReader {
   const membership = connection.prepare(`SELECT role FROM "Membership" WHERE userId = ? AND workspaceId = ?`).get(userId, workspaceId);
@@ -143,10 +146,10 @@ function createReader(connection: Database.Database, { userId, workspaceId, sele
 }
 
 /** A document's metadata columns as SQLite gives them: authors as JSON text, the rating apart. */
-type DocumentRow = Omit<ExportDocument, "authors" | "reliability" | "text" | "pageBreaks"> & {
+export type DocumentRow = Omit<ExportDocument, "authors" | "reliability" | "text" | "pageBreaks"> & {
   revisionId: string;
-  /** JSON text, or null. */
-  pageBreaks: string | null;
+  /** JSON text (SQLite), parsed JSON (PostgreSQL's jsonb), or null. */
+  pageBreaks: unknown;
   authors: string;
   reliabilityRating: number | null;
   reliabilityReason: string | null;
@@ -185,8 +188,9 @@ function readDocuments(connection: Database.Database, workspaceId: string, chose
   });
 }
 
-function parseJsonColumn(json: string | null): unknown {
-  if (json === null) return null;
+/** A JSON column: text (SQLite) parsed, a value a driver already parsed (jsonb) as it is; null when unreadable. */
+export function parseJsonColumn(json: unknown): unknown {
+  if (typeof json !== "string") return json ?? null;
   try {
     return JSON.parse(json) as unknown;
   } catch {
@@ -194,7 +198,7 @@ function parseJsonColumn(json: string | null): unknown {
   }
 }
 
-function parseAuthors(json: string): string[] {
+export function parseAuthors(json: string): string[] {
   try {
     const value: unknown = JSON.parse(json);
     return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
@@ -203,7 +207,7 @@ function parseAuthors(json: string): string[] {
   }
 }
 
-interface TagRow extends ExportTagDefinition {
+export interface TagRow extends ExportTagDefinition {
   id: string;
 }
 
@@ -214,17 +218,17 @@ function readTags(connection: Database.Database, workspaceId: string): Map<strin
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-function stripId({ id: _id, ...tag }: TagRow): ExportTagDefinition {
+export function stripId({ id: _id, ...tag }: TagRow): ExportTagDefinition {
   return tag;
 }
 
-interface SqlFilter {
+export interface SqlFilter {
   sql: string;
   params: Record<string, string>;
 }
 
 /** The selection's filter as SQL over `Annotation a`, visibility included. */
-function annotationFilter(userId: string, selection: ExportSelection): SqlFilter {
+export function annotationFilter(userId: string, selection: ExportSelection): SqlFilter {
   const clauses = [visibleToSql("a", "@userId")];
   const params: Record<string, string> = { userId };
   const equal: [keyof ExportSelection & string, string][] = [
@@ -270,7 +274,7 @@ function countAnnotations(connection: Database.Database, workspaceId: string, do
 }
 
 /** An annotation's columns as SQLite gives them: the export's plain fields, the author apart. */
-type AnnotationRow = Pick<
+export type AnnotationRow = Pick<
   ExportAnnotation,
   "id" | "documentId" | "start" | "end" | "exact" | "prefix" | "suffix" | "kind" | "verdict" | "confidence" | "note" | "visibility" | "anchorStatus" | "createdAt" | "updatedAt"
 > & {
@@ -280,7 +284,7 @@ type AnnotationRow = Pick<
   originalAuthorName: string | null;
 };
 
-interface ReplyRow {
+export interface ReplyRow {
   id: string;
   annotationId: string;
   body: string;
@@ -306,9 +310,16 @@ function prepareLookups(connection: Database.Database) {
 
 function toAnnotations(lookups: ReturnType<typeof prepareLookups>, rows: readonly AnnotationRow[], tagsById: Map<string, TagRow>): ExportAnnotation[] {
   const ids = JSON.stringify(rows.map((row) => row.id));
-  const tagLinks = lookups.tags(ids);
-  const replyRows = lookups.replies(ids);
+  return buildExportAnnotations(rows, lookups.tags(ids), lookups.replies(ids), tagsById);
+}
 
+/** A batch's rows with their tags and replies as the export model holds them (both engines). */
+export function buildExportAnnotations(
+  rows: readonly AnnotationRow[],
+  tagLinks: { annotationId: string; tagId: string }[],
+  replyRows: ReplyRow[],
+  tagsById: Map<string, TagRow>,
+): ExportAnnotation[] {
   const tagsOf = groupBy(tagLinks, (link) => link.annotationId);
   const repliesOf = groupBy(replyRows, (reply) => reply.annotationId);
   return rows.map((row) => {
@@ -350,7 +361,7 @@ function toAnnotations(lookups: ReturnType<typeof prepareLookups>, rows: readonl
   });
 }
 
-interface LinkRow {
+export interface LinkRow {
   id: string;
   sourceAnnotationId: string;
   targetAnnotationId: string;
@@ -376,6 +387,11 @@ function readLinks(connection: Database.Database, workspaceId: string, exported:
        WHERE l.workspaceId = ? ORDER BY l.createdAt, l.id`,
     )
     .all(workspaceId) as LinkRow[];
+  return toExportLinks(rows, exported);
+}
+
+/** The links whose two annotations are both exported (both engines). */
+export function toExportLinks(rows: LinkRow[], exported: ReadonlySet<string>): ExportLink[] {
   // A link travels only with both of its annotations: that is also what keeps a link to a
   // private annotation of someone else out of the export.
   return rows

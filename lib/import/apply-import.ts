@@ -12,7 +12,9 @@ import { customTagKey, DEFAULT_CUSTOM_TAG_COLOUR, MAX_TAG_DESCRIPTION_LENGTH, MA
 import { MAX_ANNOTATION_LENGTH } from "../validations/annotation";
 import { SYMMETRIC_LINK_TYPES } from "../vocabulary/link-type";
 import { requireWorkspaceRole } from "../workspaces/require-workspace-role";
-import { indexDocumentTextSync } from "../search/index-document-text";
+import { indexDocumentTextSync, type DocumentTextToIndex } from "../search/index-document-text";
+import { currentDatabaseEngine } from "../database-engine";
+import { writeImportPostgres } from "./import-writer-postgres";
 import type { DocumentTarget, ImportPlan, ImportReport, PlannedAnnotation, PlannedPerson } from "./import-plan";
 import { ImportRejected, type ImportProblem } from "./import-problems";
 
@@ -25,7 +27,7 @@ const PLACE_BATCH = 200;
  */
 const MAX_WHOLE_TEXT_FUZZY_SEARCHES = 200;
 
-interface TargetText {
+export interface TargetText {
   /** Set for documents already in the workspace; new ones get theirs inside the transaction. */
   existing: { documentId: string; revisionId: string } | null;
   title: string;
@@ -58,10 +60,12 @@ export async function applyImportPlan(
   const texts = await targetTexts(db, workspaceId, plan);
   const placements = await placeAll(plan.annotations, texts, warnings);
   const links = linkDrafts(plan, warnings);
-  return writeInOneTransaction({ actorId: actor.id, workspaceId, plan, texts, placements, links, warnings }, databaseFile);
+  const input = { actorId: actor.id, workspaceId, plan, texts, placements, links, warnings };
+  if (currentDatabaseEngine() === "postgresql") return writeImportPostgres(input);
+  return writeInOneTransaction(input, databaseFile);
 }
 
-function targetKey(target: DocumentTarget): string {
+export function targetKey(target: DocumentTarget): string {
   return target.kind === "new" ? `new:${target.ref}` : `existing:${target.documentId}`;
 }
 
@@ -83,16 +87,48 @@ async function targetTexts(db: DbClient, workspaceId: string, plan: ImportPlan):
   return texts;
 }
 
+export const ROLE_SQL = `SELECT role FROM "Membership" WHERE userId = ? AND workspaceId = ?`;
+export const IMPORT_FORBIDDEN = "Only editors and owners may import into this workspace.";
+export const CURRENT_REVISION_SQL = `SELECT r.id FROM "Document" d JOIN "DocumentRevision" r ON r.documentId = d.id AND r.number = d.currentRevisionNumber WHERE d.id = ? AND d.workspaceId = ?`;
+export const WORKSPACE_TAGS_SQL = `SELECT id, key, name, category FROM "Tag" WHERE workspaceId = ?`;
+
+export function revisedMeanwhile(title: string): AppError {
+  return new AppError("CONFLICT", `“${title}” was revised or deleted while the file was being imported. Nothing was imported; please import it again.`);
+}
+
 /** Placements were made on these revisions; if one was revised since, they may not hold. */
 function assertUnchanged(sql: SqliteConnection, workspaceId: string, texts: Map<string, TargetText>) {
-  const current = sql.prepare(
-    `SELECT r.id FROM "Document" d JOIN "DocumentRevision" r ON r.documentId = d.id AND r.number = d.currentRevisionNumber WHERE d.id = ? AND d.workspaceId = ?`,
-  );
+  const current = sql.prepare(CURRENT_REVISION_SQL);
   for (const { existing, title } of texts.values()) {
-    if (existing && current.pluck().get(existing.documentId, workspaceId) !== existing.revisionId) {
-      throw new AppError("CONFLICT", `“${title}” was revised or deleted while the file was being imported. Nothing was imported; please import it again.`);
-    }
+    if (existing && current.pluck().get(existing.documentId, workspaceId) !== existing.revisionId) throw revisedMeanwhile(title);
   }
+}
+
+/**
+ * What writePlan needs of a database, so one plan writer serves both engines: statements in
+ * SQLite's dialect (`@name` or `?`) that write, the workspace's tags as they are, and the search
+ * index's rows for a new text. SQLite runs each statement at once; PostgreSQL's writer collects them
+ * and sends multi-row INSERTs (import-writer-postgres.ts).
+ */
+export interface ImportWriter {
+  run(sql: string, values: Record<string, unknown> | unknown[]): void;
+  workspaceTags(workspaceId: string): ExistingTag[];
+  indexText(document: DocumentTextToIndex): void;
+}
+
+export type ExistingTag = { id: string; key: string; name: string; category: string };
+
+function sqliteImportWriter(sql: SqliteConnection): ImportWriter {
+  const statements = new Map<string, ReturnType<SqliteConnection["prepare"]>>();
+  return {
+    run: (text, values) => {
+      let statement = statements.get(text);
+      if (!statement) statements.set(text, (statement = sql.prepare(text)));
+      statement.run(values);
+    },
+    workspaceTags: (workspaceId) => sql.prepare(WORKSPACE_TAGS_SQL).all(workspaceId) as ExistingTag[],
+    indexText: (document) => indexDocumentTextSync(sql, document),
+  };
 }
 
 async function placeAll(annotations: readonly PlannedAnnotation[], texts: Map<string, TargetText>, warnings: string[]): Promise<Placement[]> {
@@ -171,7 +207,7 @@ function linkDrafts(plan: ImportPlan, warnings: string[]): LinkDraft[] {
   return drafts;
 }
 
-interface WriteInput {
+export interface WriteInput {
   actorId: string;
   workspaceId: string;
   plan: ImportPlan;
@@ -191,10 +227,10 @@ function writeInOneTransaction(input: WriteInput, databaseFile: string | undefin
   const sql = openSqlite({ readonly: false, file: databaseFile });
   try {
     return sql.transaction(() => {
-      const role = sql.prepare(`SELECT role FROM "Membership" WHERE userId = ? AND workspaceId = ?`).pluck().get(input.actorId, input.workspaceId);
-      if (role !== "OWNER" && role !== "EDITOR") throw new AppError("FORBIDDEN", "Only editors and owners may import into this workspace.");
+      const role = sql.prepare(ROLE_SQL).pluck().get(input.actorId, input.workspaceId);
+      if (role !== "OWNER" && role !== "EDITOR") throw new AppError("FORBIDDEN", IMPORT_FORBIDDEN);
       assertUnchanged(sql, input.workspaceId, input.texts);
-      return writePlan(sql, input);
+      return writePlan(sqliteImportWriter(sql), input);
     }).immediate();
   } catch (error) {
     if (error instanceof Error && "code" in error && (error.code === "SQLITE_BUSY" || error.code === "SQLITE_LOCKED")) {
@@ -206,13 +242,14 @@ function writeInOneTransaction(input: WriteInput, databaseFile: string | undefin
   }
 }
 
-function writePlan(sql: SqliteConnection, { actorId, workspaceId, plan, texts, placements, links, warnings }: WriteInput): ImportReport {
+export function writePlan(sql: ImportWriter, { actorId, workspaceId, plan, texts, placements, links, warnings }: WriteInput): ImportReport {
   const now = toStoredDate(new Date());
   const documentsCreated: ImportReport["documentsCreated"] = [];
   const placedOn = new Map<string, { documentId: string; revisionId: string; title: string }>();
   for (const [key, target] of texts) if (target.existing) placedOn.set(key, { ...target.existing, title: target.title });
 
-  const insertDocument = sql.prepare(
+  const insertDocument = statementOf(
+    sql,
     `INSERT INTO "Document" (id, workspaceId, title, authors, dateText, dateSortKey, dateEndKey, place, sourceKind, genre, language, provenance, notes,
        containerTitle, publisher, publisherPlace, edition, volume, issue, pages, url, archiveLocation,
        reliabilityRating, reliabilityReason, reliabilityRatedById, reliabilityRatedAt, currentRevisionNumber, createdById, createdAt, updatedAt)
@@ -220,7 +257,8 @@ function writePlan(sql: SqliteConnection, { actorId, workspaceId, plan, texts, p
        @containerTitle, @publisher, @publisherPlace, @edition, @volume, @issue, @pages, @url, @archiveLocation,
        @reliabilityRating, @reliabilityReason, @reliabilityRatedById, @reliabilityRatedAt, @currentRevisionNumber, @createdById, @createdAt, @updatedAt)`,
   );
-  const insertRevision = sql.prepare(
+  const insertRevision = statementOf(
+    sql,
     `INSERT INTO "DocumentRevision" (id, documentId, number, text, contentHash, mediaType, note, createdById, createdAt)
      VALUES (@id, @documentId, @number, @text, @contentHash, 'text/plain', @note, @createdById, @createdAt)`,
   );
@@ -252,7 +290,7 @@ function writePlan(sql: SqliteConnection, { actorId, workspaceId, plan, texts, p
       createdById: actorId,
       createdAt: now,
     });
-    indexDocumentTextSync(sql, { workspaceId, documentId: id, revisionId, text: document.text });
+    sql.indexText({ workspaceId, documentId: id, revisionId, text: document.text });
     placedOn.set(targetKey({ kind: "new", ref: document.ref }), { documentId: id, revisionId, title: metadata.title });
     documentsCreated.push({ id, title: metadata.title });
   }
@@ -261,14 +299,16 @@ function writePlan(sql: SqliteConnection, { actorId, workspaceId, plan, texts, p
   const anchoring = { exact: 0, moved: 0, fuzzy: 0, orphaned: 0 };
   const orphans: ImportReport["orphans"] = [];
   const idByRef = new Map<string, string>();
-  const insertAnnotation = sql.prepare(
+  const insertAnnotation = statementOf(
+    sql,
     `INSERT INTO "Annotation" (id, workspaceId, documentId, authorId, originalAuthorName, madeOnRevisionId, anchorRevisionId, anchorStatus, start, "end",
        exact, prefix, suffix, kind, techniqueId, verdict, confidence, note, visibility, createdAt, updatedAt)
      VALUES (@id, @workspaceId, @documentId, @authorId, @originalAuthorName, @revisionId, @revisionId, @anchorStatus, @start, @end,
        @exact, @prefix, @suffix, @kind, @techniqueId, @verdict, @confidence, @note, @visibility, @createdAt, @updatedAt)`,
   );
-  const insertTag = sql.prepare(`INSERT INTO "AnnotationTag" (annotationId, tagId) VALUES (?, ?)`);
-  const insertReply = sql.prepare(
+  const insertTag = statementOf(sql, `INSERT INTO "AnnotationTag" (annotationId, tagId) VALUES (?, ?)`);
+  const insertReply = statementOf(
+    sql,
     `INSERT INTO "AnnotationReply" (id, annotationId, authorId, originalAuthorName, body, createdAt, updatedAt) VALUES (@id, @annotationId, @authorId, @originalAuthorName, @body, @createdAt, @createdAt)`,
   );
   let replies = 0;
@@ -301,14 +341,15 @@ function writePlan(sql: SqliteConnection, { actorId, workspaceId, plan, texts, p
       createdAt: toStoredDate(annotation.createdAt),
       updatedAt: toStoredDate(annotation.updatedAt),
     });
-    for (const tagId of new Set(annotation.tags.map((tag) => tags.tag(tag)).filter((tagId): tagId is string => tagId !== null))) insertTag.run(id, tagId);
+    for (const tagId of new Set(annotation.tags.map((tag) => tags.tag(tag)).filter((tagId): tagId is string => tagId !== null))) insertTag.run([id, tagId]);
     for (const reply of annotation.replies) {
       insertReply.run({ id: randomUUID(), annotationId: id, authorId: actorId, originalAuthorName: credit(reply.author, reply.creditedTo, actorId), body: reply.body, createdAt: toStoredDate(reply.createdAt) });
       replies += 1;
     }
   }
 
-  const insertLink = sql.prepare(
+  const insertLink = statementOf(
+    sql,
     `INSERT INTO "AnnotationLink" (id, workspaceId, sourceAnnotationId, targetAnnotationId, type, note, authorId, originalAuthorName, verdict, verdictRationale, verdictById, verdictAt, createdAt, updatedAt)
      VALUES (@id, @workspaceId, @sourceAnnotationId, @targetAnnotationId, @type, @note, @authorId, @originalAuthorName, @verdict, @verdictRationale, @verdictById, @verdictAt, @createdAt, @createdAt)`,
   );
@@ -362,9 +403,9 @@ interface TagResolver {
  * a new custom tag, named and keyed as createCustomTag would, with the bundle's colour and
  * description when it gives them.
  */
-function resolveTags(sql: SqliteConnection, workspaceId: string, plan: ImportPlan, warnings: string[], now: string): TagResolver {
-  const existing = sql.prepare(`SELECT id, key, name, category FROM "Tag" WHERE workspaceId = ?`).all(workspaceId) as { id: string; key: string; name: string; category: string }[];
-  const insert = sql.prepare(`INSERT INTO "Tag" (id, workspaceId, category, key, name, description, colour, position, createdAt) VALUES (@id, @workspaceId, 'CUSTOM', @key, @name, @description, @colour, @position, @createdAt)`);
+function resolveTags(sql: ImportWriter, workspaceId: string, plan: ImportPlan, warnings: string[], now: string): TagResolver {
+  const existing = sql.workspaceTags(workspaceId);
+  const insert = statementOf(sql, `INSERT INTO "Tag" (id, workspaceId, category, key, name, description, colour, position, createdAt) VALUES (@id, @workspaceId, 'CUSTOM', @key, @name, @description, @colour, @position, @createdAt)`);
   const byKey = new Map(existing.map((tag) => [tag.key, tag]));
   const byName = new Map(existing.map((tag) => [`${tag.category}:${tag.name.toLowerCase()}`, tag]));
   const refKey = (ref: { key: string | null; name: string }) => ref.key ?? `name:${ref.name.toLowerCase()}`;
@@ -420,4 +461,9 @@ function resolveTags(sql: SqliteConnection, workspaceId: string, plan: ImportPla
     tag: (ref) => tagIds.get(refKey(ref)) ?? null,
     created,
   };
+}
+
+/** A statement of the plan writer, run through `writer` (SQLite: at once; PostgreSQL: collected). */
+function statementOf(writer: ImportWriter, text: string) {
+  return { run: (values: Record<string, unknown> | unknown[]) => writer.run(text, values) };
 }

@@ -2,6 +2,8 @@ import type { Db, DbClient } from "../db";
 import type { SqliteConnection } from "../sqlite-connection";
 import { foldSearchText, foldsOf } from "./fold-search-text";
 import { searchBlocks, type SearchBlock } from "./search-blocks";
+import { currentDatabaseEngine } from "../database-engine";
+import { indexDocumentTextPostgres } from "./index-document-text-postgres";
 
 /**
  * Puts a document's current text into the search index, one row per block, replacing the rows of
@@ -28,6 +30,7 @@ function entryValues(document: DocumentTextToIndex, block: SearchBlock): unknown
 
 /** Through Prisma (a client or an interactive transaction). */
 export async function indexDocumentText(db: DbClient, document: DocumentTextToIndex): Promise<void> {
+  if (currentDatabaseEngine() === "postgresql") return indexDocumentTextPostgres(db, document);
   await db.$executeRawUnsafe(DELETE_BLOCKS, document.documentId);
   const blocks = searchBlocks(document.text);
   for (let from = 0; from < blocks.length; from += BATCH) {

@@ -1,3 +1,4 @@
+import { toPostgresSql } from "../postgres/postgres-sql";
 import type { DbClient } from "../db";
 import { pageAt, pagesOfSpan, readPageBreaks, type PageBreak } from "../documents/page-breaks";
 import { parseInput } from "../validations/parse-input";
@@ -9,6 +10,8 @@ import { requireWorkspaceRole } from "../workspaces/require-workspace-role";
 import { unfold, type Folds } from "./fold-search-text";
 import { parseSearchQuery } from "./parse-search-query";
 import { searchSql, type SearchFilters, type SearchSql } from "./search-sql";
+import { currentDatabaseEngine } from "../database-engine";
+import { searchPostgres } from "./search-workspace-postgres";
 import { buildSnippet, HIT_CLOSE, HIT_OPEN, readMarkedText, type Range, type Snippet } from "./snippet";
 
 export type SearchSource = "BLOCK" | "ANNOTATION" | "REPLY" | "LINK";
@@ -163,10 +166,12 @@ async function revisionPageBreaks(db: DbClient, rows: readonly HitRow[]): Promis
   const annotationIds = rows.flatMap((row) => (row.source === "ANNOTATION" && row.annotationId ? [row.annotationId] : []));
   if (blockRevisions.length === 0 && annotationIds.length === 0) return new Map();
   const placeholders = (n: number) => Array.from({ length: n }, () => "?").join(", ") || "NULL";
-  const revisions = await db.$queryRawUnsafe<{ id: string; pageBreaks: unknown }[]>(
-    `SELECT r."id" AS id, r."pageBreaks" AS pageBreaks FROM "DocumentRevision" r
+  const sql = `SELECT r."id" AS id, r."pageBreaks" AS pageBreaks FROM "DocumentRevision" r
      WHERE (r."id" IN (${placeholders(blockRevisions.length)}) OR r."id" IN (SELECT a."anchorRevisionId" FROM "Annotation" a WHERE a."id" IN (${placeholders(annotationIds.length)})))
-       AND r."pageBreaks" <> '[]'`,
+       AND r."pageBreaks" <> '[]'`;
+  // The same SQL on PostgreSQL, its parameters numbered and its alias quoted (jsonb compares with '[]' too).
+  const revisions = await db.$queryRawUnsafe<{ id: string; pageBreaks: unknown }[]>(
+    currentDatabaseEngine() === "postgresql" ? toPostgresSql(sql).text : sql,
     ...blockRevisions,
     ...annotationIds,
   );
@@ -291,7 +296,7 @@ function bump(counts: Map<string, number>, key: string | null | undefined, by: n
 /** How many rows match in all, per document, and per value of each facet (under the facets already chosen). */
 async function countHits(db: DbClient, sql: SearchSql) {
   const [groups, tagRows] = await Promise.all([
-    db.$queryRawUnsafe<{ documentId: string; source: SearchSource; kind: string | null; techniqueId: string | null; verdict: string | null; authorId: string | null; n: number | bigint }[]>(
+    db.$queryRawUnsafe<HitGroupRow[]>(
       `${sql.with} SELECT e."documentId" AS documentId, e."source" AS source, a."kind" AS kind, a."techniqueId" AS techniqueId, a."verdict" AS verdict, a."authorId" AS authorId, count(*) AS n
        ${sql.body} GROUP BY 1, 2, 3, 4, 5, 6`,
       ...sql.params,
@@ -303,6 +308,13 @@ async function countHits(db: DbClient, sql: SearchSql) {
       ...sql.params,
     ),
   ]);
+  return tallyHits(groups, tagRows);
+}
+
+export type HitGroupRow = { documentId: string; source: SearchSource; kind: string | null; techniqueId: string | null; verdict: string | null; authorId: string | null; n: number | bigint };
+
+/** The counts and facets of the matching rows, grouped by document, source and annotation facets (both engines). */
+export function tallyHits(groups: HitGroupRow[], tagRows: { tagId: string; n: number | bigint }[]) {
   const perDocument = new Map<string, number>();
   const kinds = new Map<string, number>();
   const techniques = new Map<string, number>();
@@ -349,8 +361,8 @@ export async function searchWorkspace(db: DbClient, { actor, workspaceId, input 
   };
   if (!parsed.match) return empty;
 
-  const sql = searchSql({ match: parsed.match, userId: actor.id, workspaceId, filters: filters satisfies SearchFilters });
-  const [rows, counts] = await Promise.all([findHitRows(db, sql, { match: parsed.match, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE }), countHits(db, sql)]);
+  const wanted = { match: parsed.match, userId: actor.id, workspaceId, filters: filters satisfies SearchFilters, limit: SEARCH_PAGE_SIZE, offset: (page - 1) * SEARCH_PAGE_SIZE };
+  const [rows, counts] = currentDatabaseEngine() === "postgresql" ? await searchPostgres(db, wanted) : await searchSqlite(db, wanted);
   const hits = await describeHits(db, rows);
 
   const documents = await db.document.findMany({
@@ -402,6 +414,20 @@ export async function searchWorkspace(db: DbClient, { actor, workspaceId, input 
     authorId: facet(counts.authors, (value) => personName.get(value) ?? "Someone"),
   };
   return { ...empty, total: counts.total, pageCount: Math.ceil(counts.total / SEARCH_PAGE_SIZE), groups, facets };
+}
+
+async function searchSqlite(db: DbClient, { match, userId, workspaceId, filters, limit, offset }: SearchWanted) {
+  const sql = searchSql({ match, userId, workspaceId, filters });
+  return Promise.all([findHitRows(db, sql, { match, limit, offset }), countHits(db, sql)]);
+}
+
+export interface SearchWanted {
+  match: string;
+  userId: string;
+  workspaceId: string;
+  filters: SearchFilters;
+  limit: number;
+  offset: number;
 }
 
 export const SOURCE_LABEL: Record<SearchSource, string> = { BLOCK: "Text", ANNOTATION: "Annotation", REPLY: "Reply", LINK: "Link" };

@@ -5,6 +5,9 @@ import { claimQuery, claimTerms, rarestTerms, type ClaimTerm } from "./claim-ter
 import { foldSearchText } from "./fold-search-text";
 import { blockTextOf, describeHits, findHitRows, RANKED_CANDIDATES } from "./search-workspace";
 import { searchSql } from "./search-sql";
+import { currentDatabaseEngine } from "../database-engine";
+import { searchPostgres } from "./search-workspace-postgres";
+import { termRowCountsPostgres } from "./suggest-links-postgres";
 import type { Range } from "./snippet";
 
 export const SUGGESTION_COUNT = 5;
@@ -54,8 +57,11 @@ export async function suggestLinks(db: DbClient, { actor, annotationId, limit = 
   const claim = { id: annotation.id, documentId: annotation.documentId, exact: annotation.exact };
   if (!match) return { claim, terms: [], suggestions: [] };
 
-  const sql = searchSql({ match, userId: actor.id, workspaceId: annotation.workspaceId, filters: { scope: "text", excludeDocumentId: annotation.documentId } });
-  const rows = await findHitRows(db, sql, { match, limit: CANDIDATES, offset: 0 });
+  const filters = { scope: "text", excludeDocumentId: annotation.documentId } as const;
+  const rows =
+    currentDatabaseEngine() === "postgresql"
+      ? (await searchPostgres(db, { match, userId: actor.id, workspaceId: annotation.workspaceId, filters, limit: CANDIDATES, offset: 0 }))[0]
+      : await findHitRows(db, searchSql({ match, userId: actor.id, workspaceId: annotation.workspaceId, filters }), { match, limit: CANDIDATES, offset: 0 });
   const hits = await describeHits(db, rows);
   // A block's own text, from its marked copy in the index: no revision text is read.
   const blockTextById = new Map(rows.map((row) => [Number(row.id), blockTextOf(row)]));
@@ -101,6 +107,7 @@ const SEARCHED_TERMS = 12;
  */
 async function distinctiveTerms(db: DbClient, terms: ClaimTerm[]): Promise<ClaimTerm[]> {
   if (terms.length === 0) return terms;
+  if (currentDatabaseEngine() === "postgresql") return rarestTerms(terms, await termRowCountsPostgres(db, terms), SEARCHED_TERMS, RANKED_CANDIDATES);
   const params: unknown[] = [];
   // A phrase is as rare as its rarest token; a prefix counts every term it opens (an overestimate).
   const lookups = terms.map((term, index) => {

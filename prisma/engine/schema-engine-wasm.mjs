@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// A stand-in for Prisma's native `schema-engine` binary, for SQLite only, built on Prisma's WebAssembly
-// schema engine (@prisma/schema-engine-wasm) and @prisma/adapter-better-sqlite3. Our build machines and
+// A stand-in for Prisma's native `schema-engine` binary, built on Prisma's WebAssembly schema engine
+// (@prisma/schema-engine-wasm) and a driver adapter: @prisma/adapter-better-sqlite3 for "file:" URLs,
+// @prisma/adapter-pg for "postgresql://" URLs (the wasm engine takes the adapter factory as its third argument). Our build machines and
 // many users' (archives, reading rooms) cannot download the native binary; prisma.config.ts points the
 // stock CLI here through PRISMA_SCHEMA_ENGINE_BINARY unless a value is set outside.
 //
@@ -34,10 +35,12 @@ const log = (level, message, extra = {}) =>
 
 // No datasource (e.g. `migrate diff --from-empty --to-schema`): an in-memory database is enough.
 const url = datasource.url || 'file::memory:'
-if (cliCommand !== '--version' && !/^file:/.test(url)) {
-  log('ERROR', `schema-engine-wasm shim only supports SQLite "file:" URLs, got ${JSON.stringify(url.slice(0, 20))}`)
+const isPostgres = /^postgres(ql)?:\/\//i.test(url)
+if (cliCommand !== '--version' && !isPostgres && !/^file:/.test(url)) {
+  log('ERROR', `schema-engine-wasm shim only supports SQLite "file:" and "postgresql://" URLs, got ${JSON.stringify(url.slice(0, 20))}`)
   process.exit(1)
 }
+if (isPostgres && cliCommand && cliCommand !== '--version') process.exit(await postgresCli(cliCommand))
 // Relative paths resolve against the cwd, which the CLI sets to the prisma.config.ts directory.
 const dbFile = url.replace(/^file:/, '').replace(/\?.*$/, '')
 const dbPath = dbFile === ':memory:' ? dbFile : path.resolve(dbFile)
@@ -81,20 +84,109 @@ async function loadWasm() {
   return runtime
 }
 
-const { PrismaBetterSqlite3 } = await import('@prisma/adapter-better-sqlite3')
+// ---- PostgreSQL one-shot commands: the database named in the URL, through the server's "postgres" database ---------
+async function postgresCli(command) {
+  const { default: pg } = await import('pg')
+  const target = new URL(url)
+  const databaseName = decodeURIComponent(target.pathname.slice(1))
+  const maintenance = new URL(url)
+  maintenance.pathname = '/postgres'
+  const client = new pg.Client({ connectionString: command === 'can-connect-to-database' ? url : maintenance.toString() })
+  const quoted = `"${databaseName.replaceAll('"', '""')}"`
+  try {
+    await client.connect()
+    if (command === 'create-database') await client.query(`CREATE DATABASE ${quoted}`)
+    else if (command === 'drop-database') {
+      await client.query(`DROP DATABASE IF EXISTS ${quoted}`)
+      process.stderr.write('The database was successfully dropped.\n')
+    } else if (command !== 'can-connect-to-database') {
+      log('ERROR', `unsupported cli command ${command}`)
+      return 1
+    }
+    return 0
+  } catch (e) {
+    process.stderr.write('Starting schema engine CLI\n') // the CLI skips the first stderr line
+    const missing = e?.code === '3D000'
+    log('ERROR', missing ? `Database \`${databaseName}\` does not exist` : String(e?.message ?? e), missing ? { error_code: 'P1003' } : {})
+    return 1
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
 const { bindMigrationAwareSqlAdapterFactory } = await import('@prisma/driver-adapter-utils')
 const runtime = await loadWasm()
 const datamodels = datamodelPaths.map((p) => [p, fs.readFileSync(p, 'utf8')])
 
 let openAdapters = []
-function makeAdapterFactory() {
-  const inner = new PrismaBetterSqlite3(
+const PG_CHAR_OID = 18
+const PG_TEXT_OID = 25
+async function newInnerFactory() {
+  if (isPostgres) {
+    const { PrismaPg } = await import('@prisma/adapter-pg')
+    // Fields, not a connectionString: connectToShadowDb spreads this config with another database name,
+    // which a connectionString would override (the shadow database would be the real one).
+    const { parse } = await import('pg-connection-string')
+    const config = parse(url)
+    const factory = new PrismaPg(config)
+    // The engine's catalog queries read columns of PostgreSQL's one-byte type "char" (pg_constraint.contype,
+    // pg_attribute.attgenerated, ...), which adapter-pg cannot map ("Column type 'char' could not be
+    // deserialized"). pg hands their values over as strings already: report them as text.
+    const probe = await factory.connect()
+    let queryable = Object.getPrototypeOf(Object.getPrototypeOf(probe))
+    while (queryable && !Object.hasOwn(queryable, 'performIO')) queryable = Object.getPrototypeOf(queryable)
+    await probe.dispose()
+    if (queryable && !queryable.performIO.charAsText) {
+      const performIO = queryable.performIO
+      queryable.performIO = async function (query) {
+        const result = await performIO.call(this, query)
+        for (const field of result.fields ?? []) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID
+        return result
+      }
+      queryable.performIO.charAsText = true
+    }
+    // adapter-pg's own shadow database is dropped while its pool still holds a connection ("being accessed
+    // by other users"): close the shadow pool first, then drop the database.
+    factory.connectToShadowDb = async () => {
+      const main = await factory.connect()
+      const database = `prisma_migrate_shadow_db_${globalThis.crypto.randomUUID()}`
+      await main.executeScript(`CREATE DATABASE "${database}"`)
+      const shadow = await new PrismaPg({ ...config, database }).connect()
+      const dispose = shadow.dispose.bind(shadow)
+      shadow.dispose = async () => {
+        await dispose()
+        await main.executeScript(`DROP DATABASE IF EXISTS "${database}"`)
+        await main.dispose()
+      }
+      return shadow
+    }
+    return factory
+  }
+  const { PrismaBetterSqlite3 } = await import('@prisma/adapter-better-sqlite3')
+  return new PrismaBetterSqlite3(
     { url: `file:${dbPath}` },
     datasource.shadowDatabaseUrl ? { shadowDatabaseUrl: datasource.shadowDatabaseUrl } : undefined,
   )
+}
+const innerFactory = await newInnerFactory()
+function makeAdapterFactory() {
+  const inner = innerFactory
   // The engine replays whole migration files into the shadow DB through executeRaw (no args); better-sqlite3's
   // executeRaw uses prepare(), which rejects multi-statement SQL. Route arg-less executeRaw to executeScript (exec).
+  // @prisma/adapter-pg's executeScript splits the script at every ";", which breaks functions ($$ … ; … $$):
+  // send the whole script in one simple-protocol query instead, which PostgreSQL runs as one transaction.
   const patch = (adapter) => {
+    if (isPostgres) {
+      const pool = adapter.underlyingDriver()
+      adapter.executeScript = async (script) => {
+        try {
+          await pool.query(script)
+        } catch (e) {
+          log('ERROR', `PostgreSQL: ${e?.message ?? e}`)
+          throw e
+        }
+      }
+    }
     const executeRaw = adapter.executeRaw.bind(adapter)
     adapter.executeRaw = (q) => (q.args.length === 0 ? adapter.executeScript(q.sql).then(() => 0) : executeRaw(q))
     openAdapters.push(adapter)
@@ -169,7 +261,8 @@ const handlers = {
     return withWarmCache(params, () => engine.createMigration(params))
   },
   // The wasm SQLite reset only DELETEs rows; do what the native engine does for SQLite: empty the file.
-  async reset() {
+  async reset(params) {
+    if (isPostgres) return engine.reset(params)
     engine.free()
     await closeAll()
     if (dbPath !== ':memory:') {
@@ -180,6 +273,7 @@ const handlers = {
     return null
   },
   async createDatabase() {
+    if (isPostgres) return { databaseName: decodeURIComponent(new URL(url).pathname.slice(1)) }
     return { databaseName: path.basename(dbPath) }
   },
   async getDatabaseVersion(params) {

@@ -107,7 +107,7 @@ async function exportOnce(corpus: ExportCorpus, format: ExportFormat, keep: Keep
   const probe = startEventLoopProbe();
   const started = performance.now();
   // Opening counts: it reads the documents' texts and counts the set, synchronously.
-  const reader = openExportReader({ userId: corpus.userId, workspaceId: corpus.workspaceId, selection: { documentIds: [] }, databaseFile: corpus.databaseFile });
+  const reader = await openExportReader({ userId: corpus.userId, workspaceId: corpus.workspaceId, selection: { documentIds: [] }, databaseFile: corpus.databaseFile });
   try {
     const file = streamExport(reader, format, { baseUrl: BASE_URL, now: new Date() });
     const read = await consume(file.body, keep, started);

@@ -78,7 +78,7 @@ async function withSqlTimer<T>(work: (sqlMs: Record<SqlStatementKind, number>) =
   }
 }
 
-function open(corpus: ExportCorpus): ExportReader {
+function open(corpus: ExportCorpus): Promise<ExportReader> {
   return openExportReader({ userId: corpus.userId, workspaceId: corpus.workspaceId, selection: { documentIds: [] }, databaseFile: corpus.databaseFile });
 }
 
@@ -86,7 +86,7 @@ export async function profileExportPhases(corpus: ExportCorpus, { baseUrl }: { b
   // Pass 1: the reader alone, with the time inside SQLite counted apart.
   const { openMs, readerMs, readerMaxGapMs, sqlMs } = await withSqlTimer(async (sqlMs) => {
     const openStarted = performance.now();
-    const reader = open(corpus);
+    const reader = await open(corpus);
     const openMs = performance.now() - openStarted;
     try {
       const probe = startEventLoopProbe();
@@ -100,7 +100,7 @@ export async function profileExportPhases(corpus: ExportCorpus, { baseUrl }: { b
   });
 
   // Pass 2: what the streamed formats do with each batch, step by step.
-  const reader = open(corpus);
+  const reader = await open(corpus);
   const encoder = new TextEncoder();
   const phases = { w3cBuildMs: 0, w3cStringifyMs: 0, w3cEncodeMs: 0, w3cBytes: 0, bundleJsonMs: 0, bundleJsonBytes: 0, bundleDeflateMs: 0, bundleDeflatedBytes: 0 };
   const deflate = new Deflate({ level: 1 }, (chunk) => {

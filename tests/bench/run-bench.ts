@@ -35,6 +35,7 @@ import { formatClassroom, measureClassroom } from "./measure-classroom";
 import { measureHttpSaves } from "./measure-http-saves";
 import { measureServices, type ServiceTimings } from "./measure-services";
 import { measureSearch, searchMetrics } from "./measure-search";
+import { formatPostgresRatios, measurePostgresRatios } from "./measure-postgres";
 import { evaluateMetrics, formatTable, formatValue, writeResults, type Metric } from "./report";
 import { BENCH_ACCOUNT, prepareDatabaseFile, seedBenchCorpus, seedFloorDocument, type BenchCorpus, type FloorDocument } from "./seed-bench-database";
 import { buildInProgress, readBuildId, snapshotBuild, staleBuildSources, SupervisedServer } from "./server";
@@ -362,6 +363,9 @@ async function main(): Promise<void> {
     log("timing the classroom: 200 students × 100 marks on a 50-page document (data/bench-classroom/) …");
     const classroom = await measureClassroom();
 
+    log("the same services on PostgreSQL and on SQLite, as ratios (BENCH_POSTGRES_URL; skipped without a server) …");
+    const postgresRatios = await measurePostgresRatios();
+
     const results = evaluateMetrics([...buildMetrics(services, page, floor), ...exportMetrics(exports), ...corpusImportMetrics(corpusImport), ...searchMetrics(search)]);
     const cpus = os.cpus();
     const machine = {
@@ -398,6 +402,10 @@ async function main(): Promise<void> {
     console.log("");
     console.log(formatClassroom(classroom));
     console.log("");
+    if (postgresRatios) {
+      console.log(formatPostgresRatios(postgresRatios));
+      console.log("");
+    }
     const misses = results.filter((r) => r.pass === false).length;
     console.log(`${results.filter((r) => r.pass === true).length} target(s) met, ${misses} missed · bench took ${durationSeconds} s · results in ${path.relative(PROJECT_ROOT, RESULTS_FILE)}`);
 

@@ -1,3 +1,5 @@
+import { currentDatabaseEngine } from "@/lib/database-engine";
+import { readPostgresSnapshot } from "@/lib/postgres/postgres-connection";
 import { beforeAll, describe, expect, it } from "vitest";
 import { visibleToSql } from "@/lib/annotations/annotation-view";
 import { createAnnotation } from "@/lib/annotations/create-annotation";
@@ -44,11 +46,15 @@ async function expectCode(promise: Promise<unknown>, code: ErrorCode) {
   return error;
 }
 
-/** What a full-text search would return: it reads annotations through visibleToSql, as the search index does. */
-function searchAnnotations(userId: string, documentId: string): string[] {
+/** What a full-text search would return: it reads annotations through visibleToSql, as the search index does (on either engine). */
+async function searchAnnotations(userId: string, documentId: string): Promise<string[]> {
+  const text = `SELECT a.exact FROM "Annotation" a WHERE a.documentId = @documentId AND ${visibleToSql("a", "@userId")} ORDER BY a.start`;
+  if (currentDatabaseEngine() === "postgresql") {
+    return (await readPostgresSnapshot((statements) => statements.all<{ exact: string }>(text, { documentId, userId }))).map((r) => r.exact);
+  }
   const sql = openSqlite({ readonly: true });
   try {
-    const rows = sql.prepare(`SELECT a.exact FROM "Annotation" a WHERE a.documentId = @documentId AND ${visibleToSql("a", "@userId")} ORDER BY a.start`).all({ documentId, userId }) as { exact: string }[];
+    const rows = sql.prepare(text).all({ documentId, userId }) as { exact: string }[];
     return rows.map((r) => r.exact);
   } finally {
     sql.close();
@@ -56,7 +62,7 @@ function searchAnnotations(userId: string, documentId: string): string[] {
 }
 
 async function exportedQuotes(userId: string, workspaceId: string): Promise<string[]> {
-  const reader = openExportReader({ userId, workspaceId, selection: { documentIds: [] } });
+  const reader = await openExportReader({ userId, workspaceId, selection: { documentIds: [] } });
   try {
     return (await readAllAnnotations(reader)).map((a) => a.exact).sort();
   } finally {
@@ -161,9 +167,9 @@ describe("classroom", () => {
 
     it("in exports and search", async () => {
       expect(await exportedQuotes(alice.id, workspaceId)).toEqual(["beloved leader"]);
-      expect(searchAnnotations(boris.id, documentId)).toEqual(["generals without an army", "capitulatory plans"]);
+      expect(await searchAnnotations(boris.id, documentId)).toEqual(["generals without an army", "capitulatory plans"]);
       // Teachers and other members still see the class's shared work.
-      expect(searchAnnotations(colleague.id, documentId)).toHaveLength(6);
+      expect(await searchAnnotations(colleague.id, documentId)).toHaveLength(6);
     });
 
     it("in links", async () => {
@@ -267,7 +273,7 @@ describe("classroom", () => {
     it("a student sees the key and their own work, still nobody else's", async () => {
       expect((await listReadingAnnotations(db, { actor: alice, documentId })).map((a) => a.id).sort()).toEqual([aliceMark, keyLoaded, keyNameCalling].sort());
       expect(await exportedQuotes(alice.id, workspaceId)).toEqual(["beloved leader", "beloved leader", "generals without an army"]);
-      expect(searchAnnotations(alice.id, documentId)).not.toContain("capitulatory plans");
+      expect(await searchAnnotations(alice.id, documentId)).not.toContain("capitulatory plans");
       await expectCode(getAnnotation(db, { actor: alice, annotationId: borisMark }), "NOT_FOUND");
       await expectCode(getAnnotation(db, { actor: alice, annotationId: teacherNote }), "NOT_FOUND");
       expect((await getAnnotation(db, { actor: alice, annotationId: keyLoaded })).id).toBe(keyLoaded);

@@ -29,7 +29,7 @@ const NOW = new Date("2026-11-22T09:00:00Z");
 const ALL: ExportSelection = { documentIds: [] };
 
 async function exportBytes(actor: SessionUser, workspaceId: string, format: ExportFormat, selection: ExportSelection = ALL): Promise<Uint8Array> {
-  const reader = openExportReader({ userId: actor.id, workspaceId, selection });
+  const reader = await openExportReader({ userId: actor.id, workspaceId, selection });
   const { body } = streamExport(reader, format, { baseUrl: "https://workbench.test", now: NOW });
   return new Uint8Array(await new Response(body).arrayBuffer());
 }
@@ -38,7 +38,7 @@ const exportText = async (...args: Parameters<typeof exportBytes>) => new TextDe
 
 /** The set as a reader sees it, for comparing two workspaces. */
 async function readSet(actor: SessionUser, workspaceId: string, options: { batchSize?: number; selection?: ExportSelection } = {}) {
-  const reader = openExportReader({ userId: actor.id, workspaceId, selection: options.selection ?? ALL, batchSize: options.batchSize });
+  const reader = await openExportReader({ userId: actor.id, workspaceId, selection: options.selection ?? ALL, batchSize: options.batchSize });
   try {
     const annotations = await readAllAnnotations(reader);
     // Texts are read lazily through the reader's connection: take them before it closes.

@@ -143,7 +143,7 @@ describe("no 500 from any input", () => {
     let bundle: Record<string, Uint8Array>;
 
     beforeAll(async () => {
-      const reader = openExportReader({ userId: user.id, workspaceId, selection: { documentIds: [documentId] } });
+      const reader = await openExportReader({ userId: user.id, workspaceId, selection: { documentIds: [documentId] } });
       const { body } = streamExport(reader, "bundle", { baseUrl: "https://workbench.test", now: new Date() });
       bundle = unzipSync(new Uint8Array(await new Response(body).arrayBuffer()));
       const revision = await currentRevision(db, documentId);

@@ -133,7 +133,7 @@ describe("searching a workspace", () => {
     expect(hitTexts(await search(viewer, "three million"))).toEqual([expect.stringContaining("about three million")]);
     await deleteDocument(db, { actor: owner, documentId: monograph });
     expect((await search(viewer, "famine")).total).toBe(0);
-    const orphans = await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT count(*) AS n FROM "SearchEntry" WHERE "documentId" = ?`, monograph);
+    const orphans = await db.$queryRaw<{ n: number | bigint }[]>`SELECT count(*) AS n FROM "SearchEntry" WHERE "documentId" = ${monograph}`;
     expect(Number(orphans[0]!.n)).toBe(0);
   });
 

@@ -20,7 +20,7 @@ export async function GET(request: Request, { params }: Context) {
     const workspaceId = routeId((await params).workspaceId, "workspace");
     const url = new URL(request.url);
     const { format, selection } = parseExportQuery(url.searchParams);
-    const reader = openExportReader({ userId: actor.id, workspaceId, selection });
+    const reader = await openExportReader({ userId: actor.id, workspaceId, selection });
     const exported = streamExport(reader, format, { baseUrl: url.origin, now: new Date() });
     const inline = format === "report" && url.searchParams.get("disposition") === "inline";
     return new Response(exported.body, {
