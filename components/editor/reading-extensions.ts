@@ -4,6 +4,7 @@ import Text from "@tiptap/extension-text";
 import { AnnotationHighlights } from "./extensions/annotation-highlights";
 import { PageMarkers } from "./extensions/page-markers";
 import { ReadingMode } from "./extensions/reading-mode";
+import { ReadingWindow } from "./extensions/reading-window";
 import { SelectionOwner } from "./extensions/selection-owner";
 import { SourceParagraph } from "./extensions/source-paragraph";
 import type { PageMarker } from "./plugins/page-markers-plugin";
@@ -20,6 +21,7 @@ export function createReadingExtensions(initialHighlights: readonly Highlight[] 
     SelectionOwner,
     AnnotationHighlights.configure({ initial: initialHighlights }),
     PageMarkers.configure({ markers: pageMarkers }),
+    ReadingWindow,
   ];
 }
 

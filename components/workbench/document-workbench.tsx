@@ -15,6 +15,7 @@ import type { WorkspaceTags } from "@/lib/tags/list-workspace-tags";
 import { DocumentText } from "@/components/documents/document-text";
 import { pageMarkersForBlocks, type PageBreak } from "@/lib/documents/page-breaks";
 import { annotationHighlightsKey, highlightRange, highlightsAt, type HighlightAction } from "@/components/editor/plugins/annotation-highlights-plugin";
+import { revealInWindow } from "@/components/editor/plugins/reading-window-plugin";
 import { createReadingExtensions } from "@/components/editor/reading-extensions";
 import { buildDocumentContent } from "@/components/editor/utils/build-document-content";
 import { highlightClassName, type Highlight } from "@/components/editor/utils/build-highlight-decoration";
@@ -26,6 +27,7 @@ import { describeAnnotation, KIND_LABEL, KIND_SHORTCUT, kindSlug, truncate, type
 import { AnnotationPanel } from "./annotation-panel";
 import { compareUrl, LINK_LABEL, type LinkType } from "./link-labels";
 import { OrphanedAnnotations } from "./orphaned-annotations";
+import { ScrollMap } from "./scroll-map";
 import { SectionEditing, type SectionSpan } from "./section-editing";
 
 /** Choosing the other end of a new link, started from an annotation's card (maybe in another document). */
@@ -192,6 +194,7 @@ export function DocumentWorkbench({
     readSelection: (_view: EditorView): TextSelection | null => null,
   });
 
+  const textToPmStart = useCallback((offset: number) => offsets.textToPm(offset, "start"), [offsets]);
   const toHighlight = useCallback(
     (a: ReadingAnnotation): Highlight => ({ id: a.id, from: offsets.textToPm(a.start, "start"), to: offsets.textToPm(a.end, "end"), kind: a.kind, label: describeAnnotation(a) }),
     [offsets],
@@ -334,6 +337,8 @@ export function DocumentWorkbench({
       if (!editor) return;
       const range = highlightRange(editor.state, id);
       if (!range) return;
+      // In a long text the highlight's block may be a placeholder: build it first.
+      revealInWindow(editor.view, range.from);
       const { node } = editor.view.domAtPos(range.from + 1);
       const element = node instanceof HTMLElement ? node : node.parentElement;
       element?.closest("[data-annotation-id]")?.scrollIntoView({ block: "center", behavior: "smooth" });
@@ -394,6 +399,7 @@ export function DocumentWorkbench({
     reattach: (annotation: ReadingAnnotation) => sideLive.current.reattach(annotation),
     submitComposer: (values: AnnotationFormValues) => sideLive.current.submitComposer(values),
     closeComposer: () => sideLive.current.closeComposer(),
+    scrollMapSelect: (id: string) => sideLive.current.select(id, "panel"),
   }));
 
   // After each render, hand the editor callbacks the latest state.
@@ -738,6 +744,7 @@ export function DocumentWorkbench({
         {composer?.mode === "create" ? composerElement : null}
       </div>
       {side}
+      {editing ? null : <ScrollMap editor={editor} annotations={visible} links={links} textToPm={textToPmStart} onSelect={handlers.scrollMapSelect} />}
     </div>
   );
 }
