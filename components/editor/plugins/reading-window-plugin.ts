@@ -199,6 +199,8 @@ export function createReadingWindowPlugin(options: ReadingWindowOptions = READIN
       decorations: (state) => readingWindowKey.getState(state)?.decorations,
       nodeViews: { paragraph: blockView, heading: blockView },
       handleKeyDown: stepToUnbuiltHighlight,
+      // Says the text is windowed (the bench's probe and the tests read it).
+      attributes: (state): Record<string, string> => (readingWindowKey.getState(state)?.active ? { "data-reading-window": "on" } : {}),
     },
     view(view) {
       if (!readingWindowKey.getState(view.state)?.active) return {};
