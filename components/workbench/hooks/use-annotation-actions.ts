@@ -1,0 +1,125 @@
+import { useRouter } from "next/navigation";
+import { useCallback, useMemo, useState } from "react";
+import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
+import type { LinkView } from "@/lib/links/link-view";
+import { callApi } from "../api-client";
+import type { AnnotationFormValues } from "../annotation-form";
+import { KIND_LABEL, truncate } from "../annotation-labels";
+import type { LinkFrom } from "../link-banner";
+import { compareUrl, LINK_LABEL } from "../link-labels";
+import type { StatusMessage } from "../status-line";
+import type { TextSelection } from "./use-reading-editor";
+
+export function byTextOrder(a: ReadingAnnotation, b: ReadingAnnotation) {
+  return a.start - b.start || b.end - a.end;
+}
+
+const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+
+/**
+ * The document's annotations and links, and what a reader does to them through the API: each
+ * action updates the lists and the status line when the server has answered.
+ */
+export function useAnnotationActions({
+  documentId,
+  revisionId,
+  initialAnnotations,
+  initialLinks,
+  linkFrom,
+  setStatus,
+  setSelectedId,
+}: {
+  documentId: string;
+  revisionId: string;
+  initialAnnotations: () => ReadingAnnotation[];
+  initialLinks: LinkView[];
+  linkFrom: LinkFrom | null;
+  setStatus: (status: StatusMessage) => void;
+  setSelectedId: (update: (id: string | null) => string | null) => void;
+}) {
+  const router = useRouter();
+  const [annotations, setAnnotations] = useState(() => initialAnnotations().sort(byTextOrder));
+  const [links, setLinks] = useState(initialLinks);
+  const linksByAnnotation = useMemo(() => {
+    const map = new Map<string, LinkView[]>();
+    for (const link of links) {
+      for (const end of [link.source.id, link.target.id]) map.set(end, [...(map.get(end) ?? []), link]);
+    }
+    return map;
+  }, [links]);
+
+  const keep = useCallback((saved: ReadingAnnotation) => setAnnotations((list) => [...list.filter((a) => a.id !== saved.id), saved].sort(byTextOrder)), []);
+
+  async function linkHere(targetAnnotationId: string) {
+    if (!linkFrom) return;
+    const result = await callApi<{ link: LinkView }>("/api/links", {
+      method: "POST",
+      body: { sourceAnnotationId: linkFrom.annotationId, targetAnnotationId, type: linkFrom.type },
+    });
+    if (!result.ok) return setStatus({ tone: "error", text: result.message });
+    const link = result.data.link;
+    setLinks((list) => [...list, link]);
+    setSelectedId(() => targetAnnotationId);
+    setStatus({ tone: "ok", text: `Linked: “${truncate(linkFrom.quote, 50)}” ${LINK_LABEL[link.type].forward.toLowerCase()} this passage.`, href: compareUrl(link), hrefLabel: "Compare side by side" });
+    router.replace(`/documents/${documentId}?annotation=${targetAnnotationId}`, { scroll: false });
+  }
+
+  /** Creates an annotation on the selected words, or saves an edited one; the error for the form when the server refuses. */
+  async function save(
+    target: { mode: "create"; selection: TextSelection } | { mode: "edit"; annotation: ReadingAnnotation },
+    values: AnnotationFormValues,
+  ): Promise<{ message: string; fieldErrors: Record<string, string> } | null> {
+    const result =
+      target.mode === "create"
+        ? await callApi<{ annotation: ReadingAnnotation }>(`/api/documents/${documentId}/annotations`, {
+            method: "POST",
+            body: { ...values, revisionId, start: target.selection.start, end: target.selection.end, exact: target.selection.exact },
+          })
+        : await callApi<{ annotation: ReadingAnnotation }>(`/api/annotations/${target.annotation.id}`, { method: "PATCH", body: values });
+    if (!result.ok) return { message: result.message, fieldErrors: result.fieldErrors };
+    const saved = result.data.annotation;
+    keep(saved);
+    setSelectedId(() => saved.id);
+    setStatus({ tone: "ok", text: `${KIND_LABEL[saved.kind]} ${target.mode === "create" ? "saved" : "updated"}.` });
+    if (target.mode === "create" && linkFrom) void linkHere(saved.id);
+    return null;
+  }
+
+  async function deleteLink(link: LinkView) {
+    if (!window.confirm("Remove this link? Both annotations stay.")) return;
+    const result = await callApi(`/api/links/${link.id}`, { method: "DELETE" });
+    if (!result.ok) return setStatus({ tone: "error", text: result.message });
+    setLinks((list) => list.filter((l) => l.id !== link.id));
+    setStatus({ tone: "ok", text: "Link removed." });
+  }
+
+  async function deleteAnnotation(annotation: ReadingAnnotation) {
+    const linkCount = linksByAnnotation.get(annotation.id)?.length ?? 0;
+    const what = `this ${KIND_LABEL[annotation.kind].toLowerCase()} on “${truncate(annotation.exact, 60)}”`;
+    if (!window.confirm(`Delete ${what}${linkCount ? ` and its ${plural(linkCount, "link")} to other passages` : ""}, with its replies?`)) return;
+    const result = await callApi<{ deletedLinks: number }>(`/api/annotations/${annotation.id}`, { method: "DELETE" });
+    if (!result.ok) return setStatus({ tone: "error", text: result.message });
+    setAnnotations((list) => list.filter((a) => a.id !== annotation.id));
+    setLinks((list) => list.filter((l) => l.source.id !== annotation.id && l.target.id !== annotation.id));
+    setSelectedId((id) => (id === annotation.id ? null : id));
+    const deleted = result.data.deletedLinks;
+    setStatus({ tone: "ok", text: `Deleted${deleted ? `, with ${plural(deleted, "link")}` : ""}.` });
+  }
+
+  async function reattach(annotation: ReadingAnnotation, selection: TextSelection) {
+    const result = await callApi<{ annotation: ReadingAnnotation }>(`/api/annotations/${annotation.id}/reattach`, {
+      method: "POST",
+      body: { revisionId, start: selection.start, end: selection.end, exact: selection.exact },
+    });
+    if (!result.ok) return setStatus({ tone: "error", text: result.message });
+    keep(result.data.annotation);
+    setSelectedId(() => annotation.id);
+    setStatus({ tone: "ok", text: "Re-attached." });
+  }
+
+  function setReplyCount(id: string, count: number) {
+    setAnnotations((list) => list.map((a) => (a.id === id ? { ...a, replyCount: count } : a)));
+  }
+
+  return { annotations, links, linksByAnnotation, save, linkHere, deleteLink, deleteAnnotation, reattach, setReplyCount };
+}
