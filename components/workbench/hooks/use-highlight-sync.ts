@@ -61,10 +61,10 @@ export function useHighlightSync<T extends { id: string }>({
       const { node } = editor.view.domAtPos(range.from + 1);
       const element = node instanceof HTMLElement ? node : node.parentElement;
       const target = element?.closest("[data-annotation-id]");
-      target?.scrollIntoView({ block: "center", behavior: "smooth" });
-      // Blocks laid out on the way (content-visibility) change height under a smooth scroll: if it
-      // ends short of the highlight, finish the job at once.
-      if (target) window.addEventListener("scrollend", () => settleInView(target), { once: true });
+      target?.scrollIntoView({ block: "center" });
+      // Blocks laid out on arrival (content-visibility) may change height and move the highlight:
+      // look again once they have been drawn.
+      if (target) requestAnimationFrame(() => settleInView(target));
       (element?.closest(`[data-annotation-id="${id}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
     },
     [editor],
