@@ -11,7 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
-import type { Browser, BrowserContext, Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { visibleTo } from "../../lib/annotations/annotation-view";
 import { createOffsetMap } from "../../lib/anchoring/prosemirror-offsets";
 import { createDatabaseClient, type Db } from "../../lib/db";
@@ -247,7 +247,6 @@ async function main() {
   const databaseUrl = prepareDatabaseFile(directory);
   const db = createDatabaseClient(databaseUrl);
   let server: SupervisedServer | null = null;
-  let browser: Browser | null = null;
   try {
     console.log("[reader] seeding the 1 MB document (5,000 annotations) and the 6 kB one …");
     const corpus = await seedBenchCorpus(db, { targetChars: 1_000_000, annotationCount: 5_000, seed: 0x19251218 });
@@ -260,19 +259,13 @@ async function main() {
     await writeBaselinePages(path.join(appDir, "public"), documents);
     console.log(`[reader] serving build ${buildId} on port ${PORT} …`);
     server = await SupervisedServer.start({ appDir, port: PORT, databaseUrl, logFile: path.join(directory, "server.log"), authSecret: randomBytes(32).toString("base64url") });
-    browser = await launchBrowser(CHROMIUM_PATH);
-    const context = await newBenchContext(browser, server.baseUrl);
-    const signInPage = await context.newPage();
-    await signIn(signInPage, BENCH_ACCOUNT);
-    await signInPage.close();
-    const figures = await measureReader(context, documents, { log: (message) => console.log(`[reader] ${message}`) });
+    const figures = await measureReaderAgainst(server.baseUrl, documents, { chromiumPath: CHROMIUM_PATH, log: (message) => console.log(`[reader] ${message}`) });
     console.log("");
     for (const line of machineLines(loadAtStart)) console.log(line);
     console.log("");
     console.log(formatReaderTable(readerRatios(figures)));
     fs.writeFileSync(path.join(directory, "results.json"), JSON.stringify({ figures, ratios: readerRatios(figures), loadAtStart, loadAtEnd: loadAverage() }, null, 2) + "\n");
   } finally {
-    await browser?.close();
     await server?.stop();
     await db.$disconnect();
     fs.rmSync(appDir, { recursive: true, force: true });
@@ -284,4 +277,18 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.error("[reader] failed:", error instanceof Error ? (error.stack ?? error.message) : error);
     process.exitCode = 1;
   });
+}
+
+/** measureReader in a browser of its own, signed in as the bench user, against the server at `baseUrl` (npm run bench). */
+export async function measureReaderAgainst(baseUrl: string, documents: readonly ReaderDocument[], { chromiumPath, log }: { chromiumPath: string; log: (message: string) => void }): Promise<ReaderFigures> {
+  const browser = await launchBrowser(chromiumPath);
+  try {
+    const context = await newBenchContext(browser, baseUrl);
+    const signInPage = await context.newPage();
+    await signIn(signInPage, BENCH_ACCOUNT);
+    await signInPage.close();
+    return await measureReader(context, documents, { log });
+  } finally {
+    await browser.close();
+  }
 }

@@ -97,7 +97,7 @@ async function main() {
     for (let i = 0; i < 8; i++) cookies.push(await signIn(baseUrl, DEMO_ACCOUNT));
     const load: LoadResult = await runLoad(world, { clients: size.clients, seconds: size.loadSeconds, cookies });
     console.log(
-      `[stress]   ${load.requests} requests in ${load.seconds.toFixed(1)} s (${(load.requests / load.seconds).toFixed(1)}/s; ${load.pageRequests} pages, ${load.saves} saves, ${load.acknowledged} acknowledged); ` +
+      `[stress]   ${load.requests} requests in ${load.seconds.toFixed(1)} s (${(load.requests / load.seconds).toFixed(1)}/s; ${load.pageRequests} pages, ${load.textRequests} texts, ${load.saves} saves, ${load.acknowledged} acknowledged); ` +
         `p50 ${load.p50Ms.toFixed(0)} ms, p95 ${load.p95Ms.toFixed(0)} ms, p99 ${load.p99Ms.toFixed(0)} ms (pages p99 ${load.pageP99Ms.toFixed(0)}, saves p99 ${load.saveP99Ms.toFixed(0)}); ` +
         `${load.timeouts} timeouts, ${load.serverErrors} × 5xx, ${load.errors} other errors; ${load.lost} acknowledged saves missing`,
     );
