@@ -112,6 +112,23 @@ function blockView(node: PmNode, view: EditorView, _getPos: () => number | undef
   return !active || isNear(decorations) ? builtBlock(node) : placeholderBlock(node);
 }
 
+/** How many frames a window update waits for ProseMirror to read a new DOM selection. */
+const MAX_WAIT_FRAMES = 10;
+
+/** Whether the browser's selection in the editor is not (yet) the one in the editor's state. */
+function selectionPending(view: EditorView): boolean {
+  const selection = view.dom.ownerDocument.getSelection();
+  if (!selection?.anchorNode || !selection.focusNode || !view.dom.contains(selection.anchorNode) || !view.dom.contains(selection.focusNode)) return false;
+  const { from, to } = view.state.selection;
+  try {
+    const anchor = view.posAtDOM(selection.anchorNode, selection.anchorOffset);
+    const head = view.posAtDOM(selection.focusNode, selection.focusOffset);
+    return Math.min(anchor, head) !== from || Math.max(anchor, head) !== to;
+  } catch {
+    return false; // a DOM point ProseMirror cannot place: nothing it would read either
+  }
+}
+
 /** How far beyond the viewport, in viewport heights, blocks are built (so a scroll finds them ready). */
 const MARGIN_SCREENS = 1;
 
@@ -139,6 +156,17 @@ export function measureViewport(view: EditorView): BlockRange | null {
     else high = middle - 1;
   }
   return { from, to: Math.max(from, low) };
+}
+
+/**
+ * Runs `update` (a transaction that rebuilds blocks), keeping the keyboard focus where it was: a
+ * redraw makes ProseMirror put the DOM selection back, and Chromium then moves the focus from a
+ * focused highlight to the editor itself, which would lose a reader's place in Tab order.
+ */
+function keepingFocus(view: EditorView, update: () => void): void {
+  const focused = document.activeElement;
+  update();
+  if (focused instanceof HTMLElement && focused !== document.activeElement && focused.isConnected && view.dom.contains(focused)) focused.focus({ preventScroll: true });
 }
 
 /**
@@ -205,17 +233,36 @@ export function createReadingWindowPlugin(options: ReadingWindowOptions = READIN
     view(view) {
       if (!readingWindowKey.getState(view.state)?.active) return {};
       let frame = 0;
+      let pointerHeld = false;
+      let waited = 0;
       const measure = () => {
         frame = 0;
         if (view.isDestroyed) return;
+        // Redrawing puts ProseMirror's selection back into the DOM: never while the mouse is making a
+        // selection, nor before ProseMirror has read one the browser just made (a shift+click).
+        if (pointerHeld || (selectionPending(view) && waited < MAX_WAIT_FRAMES)) {
+          waited += 1;
+          schedule();
+          return;
+        }
+        waited = 0;
         const state = readingWindowKey.getState(view.state);
         const viewport = measureViewport(view);
         if (!state || !viewport || sameRange(viewport, state.viewport)) return;
-        view.dispatch(view.state.tr.setMeta(readingWindowKey, { viewport } satisfies WindowMeta).setMeta("addToHistory", false));
+        keepingFocus(view, () => view.dispatch(view.state.tr.setMeta(readingWindowKey, { viewport } satisfies WindowMeta).setMeta("addToHistory", false)));
       };
       const schedule = () => {
         if (!frame) frame = requestAnimationFrame(measure);
       };
+      const press = () => {
+        pointerHeld = true;
+      };
+      const release = () => {
+        pointerHeld = false;
+        schedule();
+      };
+      view.dom.addEventListener("mousedown", press);
+      window.addEventListener("mouseup", release);
       window.addEventListener("scroll", schedule, { passive: true });
       window.addEventListener("resize", schedule, { passive: true });
       // The editor may be hidden and shown again (section editing): measure when its size changes.
@@ -224,6 +271,8 @@ export function createReadingWindowPlugin(options: ReadingWindowOptions = READIN
       schedule();
       return {
         destroy: () => {
+          view.dom.removeEventListener("mousedown", press);
+          window.removeEventListener("mouseup", release);
           window.removeEventListener("scroll", schedule);
           window.removeEventListener("resize", schedule);
           resized?.disconnect();
