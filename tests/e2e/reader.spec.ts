@@ -65,11 +65,18 @@ test.describe("the windowed reader of a long text", () => {
     await expect(highlight(page, ids.far)).toBeInViewport();
     await expect(highlight(page, ids.far)).toBeFocused();
 
-    // Tab from a highlight steps to the next one, though it sat in a placeholder block.
+    // Tab on a highlight steps to the next one, though it sat in a placeholder block: its block is
+    // built and the highlight focused. (Sent as the keydown alone: the editor takes the focus back
+    // from a highlight a moment after it is focused by script, with or without the window.)
     await page.evaluate(() => window.scrollTo(0, 0));
-    await highlight(page, ids.near).focus();
-    await page.keyboard.press("Tab");
-    await expect(highlight(page, ids.middle)).toBeFocused();
+    await expect(highlight(page, ids.near)).toBeVisible();
+    await expect(highlight(page, ids.middle)).toHaveCount(0);
+    const focusedAfterTab = await highlight(page, ids.near).evaluate((element: HTMLElement) => {
+      element.focus();
+      element.dispatchEvent(new KeyboardEvent("keydown", { key: "Tab", bubbles: true, cancelable: true }));
+      return document.activeElement?.getAttribute("data-annotation-id") ?? null;
+    });
+    expect(focusedAfterTab).toBe(ids.middle);
     await expect(highlight(page, ids.middle)).toBeInViewport();
   });
 
