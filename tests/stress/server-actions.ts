@@ -19,8 +19,9 @@ export function serverActionIds(appDir: string): Map<string, string> {
  */
 async function callAction(baseUrl: string, { page, actionId, cookie, fields, origin }: { page: string; actionId: string; cookie: string; fields: Record<string, string>; origin: string | null }): Promise<number> {
   const body = new FormData();
-  body.set("0", JSON.stringify([null, "$K1"]));
+  // The fields before the root part, as React sends them: the server decodes the root as it streams in.
   for (const [name, value] of Object.entries(fields)) body.set(`_1_${name}`, value);
+  body.set("0", JSON.stringify([null, "$K1"]));
   const headers: Record<string, string> = { cookie, "next-action": actionId, accept: "text/x-component" };
   if (origin !== null) headers.origin = origin;
   const response = await fetch(`${baseUrl}${page}`, { method: "POST", headers, body, redirect: "manual", signal: AbortSignal.timeout(30_000) });
