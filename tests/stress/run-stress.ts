@@ -64,7 +64,10 @@ async function main() {
 
   ensureBuild(appDir);
   prepareDatabase({ appDir, databaseFile, logFile });
-  const options: StressServerOptions = { appDir, port: await freeLoopbackPort(), databaseFile, logFile };
+  // `--port=N` pins the server's port (on a shared machine, each person has their own range).
+  const portArg = process.argv.find((a) => a.startsWith("--port="));
+  const port = portArg ? Number(portArg.slice("--port=".length)) : await freeLoopbackPort();
+  const options: StressServerOptions = { appDir, port, databaseFile, logFile };
   let server = await StressServer.start(options);
   const baseUrl = server.baseUrl;
   console.log(`[stress] server at ${baseUrl} (${fs.existsSync(path.join(appDir, "scripts/start-server.mjs")) ? `one process per core: ${os.availableParallelism()}` : "next start, one process"})`);
