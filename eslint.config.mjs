@@ -14,6 +14,35 @@ const config = [
     },
   },
   {
+    // Dependency direction: app/ → components/ → lib/ (seeds/ and tests/ may import lib/). lib/ never
+    // imports seeds/, tests/, components/ or app/; components/ never import seeds/, tests/ or app/.
+    files: ["lib/**/*.{ts,tsx}"],
+    ignores: ["lib/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { regex: "^(@/|(\\.\\./)+)(seeds|tests)(/|$)", message: "lib/ must not import seeds/ or tests/: pass what it needs in from app/ (see lib/users/sign-up-user.ts)." },
+            { regex: "^(@/|(\\.\\./)+)(components|app)(/|$)", message: "lib/ must not import components/ or app/: the domain sits below the UI." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["components/**/*.{ts,tsx}"],
+    ignores: ["components/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ regex: "^(@/|(\\.\\./)+)(seeds|tests|app)(/|$)", message: "components/ must not import seeds/, tests/ or app/." }],
+        },
+      ],
+    },
+  },
+  {
     ignores: ["lib/generated/**", ".next/**", "data/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
 ];

@@ -9,10 +9,12 @@
  * to this file checks that, and that every link points at annotations that exist.
  */
 
-export type DemoAnnotationKind = "CLAIM" | "BIAS_MARKER" | "CONTRADICTION";
-export type DemoClaimVerdict = "UNVERIFIED" | "CORROBORATED" | "DISPUTED" | "REFUTED";
-export type DemoLinkType = "CONTRADICTS" | "CORROBORATES" | "SAME_CLAIM_AS" | "DERIVES_FROM" | "RESPONDS_TO";
-export type DemoContradictionVerdict = "UNRESOLVED" | "FIRST_MORE_RELIABLE" | "SECOND_MORE_RELIABLE" | "BOTH_WRONG" | "NOT_A_CONTRADICTION";
+import type { AnnotationKind } from "../lib/vocabulary/annotation-kind";
+import type { ClaimVerdict } from "../lib/vocabulary/claim-verdict";
+import type { ContradictionVerdict } from "../lib/vocabulary/contradiction-verdict";
+import type { LinkType } from "../lib/vocabulary/link-type";
+
+export type DemoAnnotationKind = Exclude<AnnotationKind, "CUSTOM">;
 
 export interface DemoAnnotation {
   /** Unique, stable: the document's number and a slug, e.g. "002-beloved-leader". */
@@ -27,7 +29,7 @@ export interface DemoAnnotation {
   /** BIAS_MARKER only: a slug of PTC_18_TECHNIQUES (lib/taxonomy/propaganda-techniques.ts). */
   technique?: string;
   /** CLAIM only. */
-  verdict?: DemoClaimVerdict;
+  verdict?: ClaimVerdict;
   /** CLAIM only, 0..100. */
   confidence?: number;
   /** A historian's short note. */
@@ -38,10 +40,10 @@ export interface DemoLink {
   /** DemoAnnotation keys. */
   from: string;
   to: string;
-  type: DemoLinkType;
+  type: LinkType;
   note: string;
   /** CONTRADICTS only: the verdict on the pair (first = `from`, second = `to`). */
-  verdict?: DemoContradictionVerdict;
+  verdict?: ContradictionVerdict;
   verdictRationale?: string;
 }
 

@@ -1,8 +1,7 @@
 import type { Db } from "../lib/db";
 import { hashPassword } from "../lib/auth/password";
 import { createWorkspace } from "../lib/workspaces/create-workspace";
-import { loadDemoAnnotations } from "./load-demo-annotations";
-import { loadSeedCorpus } from "./load-seed-corpus";
+import { fillSampleWorkspace } from "./fill-sample-workspace";
 
 /** The local demo account. Only made where no NEXTAUTH_SECRET is configured: never on a real deployment. */
 export const DEMO_ACCOUNT = { email: "demo@workbench.local", password: "congress-1925", name: "Demo Historian" } as const;
@@ -27,8 +26,7 @@ export async function seedDemoWorkspace(db: Db): Promise<{ created: boolean }> {
       input: { name: "14th Party Congress, 1925 (demo)", description: "Five accounts of the 14th Congress of the All-Union Communist Party (Bolsheviks), December 1925, which disagree with each other." },
     });
     await tx.workspace.update({ where: { id: workspace.id }, data: { seedKey: DEMO_SEED_KEY } });
-    const documentIdByFile = await loadSeedCorpus(tx, { actor: user, workspaceId: workspace.id });
-    await loadDemoAnnotations(tx, { actor: user, workspaceId: workspace.id, documentIdByFile });
+    await fillSampleWorkspace(tx, { actor: user, workspaceId: workspace.id });
   });
   return { created: true };
 }

@@ -2,22 +2,41 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callApi } from "@/components/workbench/api-client";
+import { releaseResults, reopenSubmission, revokeInviteCode, submitAssignment } from "@/components/api/classroom-api";
 
-/** A button that calls one API endpoint, shows its error, and refreshes the page's data on success. */
+/**
+ * The calls a button may make, as plain data: server pages render these buttons, and a function
+ * cannot cross from a server component to a client one.
+ */
+export type ButtonCall =
+  | { action: "submit-assignment"; assignmentId: string }
+  | { action: "release-results"; assignmentId: string; released: boolean }
+  | { action: "reopen-submission"; assignmentId: string; studentId: string }
+  | { action: "revoke-invite-code"; inviteCodeId: string };
+
+function run(call: ButtonCall) {
+  switch (call.action) {
+    case "submit-assignment":
+      return submitAssignment(call.assignmentId);
+    case "release-results":
+      return releaseResults(call.assignmentId, { released: call.released });
+    case "reopen-submission":
+      return reopenSubmission(call.assignmentId, call.studentId);
+    case "revoke-invite-code":
+      return revokeInviteCode(call.inviteCodeId);
+  }
+}
+
+/** A button that makes one API call, shows its error, and refreshes the page's data on success. */
 export function ApiButton({
-  url,
-  method = "POST",
-  body,
+  call,
   label,
   pendingLabel,
   confirmText,
   className = "button",
   redirectTo,
 }: {
-  url: string;
-  method?: string;
-  body?: unknown;
+  call: ButtonCall;
   label: string;
   pendingLabel: string;
   confirmText?: string;
@@ -37,7 +56,7 @@ export function ApiButton({
           if (confirmText && !window.confirm(confirmText)) return;
           setPending(true);
           setError(null);
-          const result = await callApi(url, { method, body });
+          const result = await run(call);
           setPending(false);
           if (!result.ok) return setError(result.message);
           if (redirectTo) router.push(redirectTo);

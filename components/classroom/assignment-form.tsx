@@ -3,8 +3,9 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/auth/form-error";
-import { callApi } from "@/components/workbench/api-client";
-import { MARK_KINDS, type MarkKind } from "@/lib/validations/classroom";
+import { saveAssignment } from "@/components/api/classroom-api";
+import { isEnumValue } from "@/lib/vocabulary/enum-values";
+import { MARK_KINDS, type MarkKind } from "@/lib/vocabulary/annotation-kind";
 
 const KIND_LABEL: Record<MarkKind, string> = { BIAS_MARKER: "Bias markers (with techniques)", CLAIM: "Claims", CONTRADICTION: "Contradictions" };
 
@@ -49,10 +50,10 @@ export function AssignmentForm({
     const form = new FormData(event.currentTarget);
     const toIso = (value: FormDataEntryValue | null) => (typeof value === "string" && value ? new Date(value).toISOString() : null);
     const body = {
-      title: form.get("title"),
-      instructions: form.get("instructions"),
-      documentIds: form.getAll("documentIds"),
-      markKinds: form.getAll("markKinds"),
+      title: String(form.get("title") ?? ""),
+      instructions: String(form.get("instructions") ?? ""),
+      documentIds: form.getAll("documentIds").map(String),
+      markKinds: form.getAll("markKinds").filter((kind): kind is MarkKind => isEnumValue(MARK_KINDS, kind)),
       opensAt: toIso(form.get("opensAt")),
       dueAt: toIso(form.get("dueAt")),
     };
@@ -60,8 +61,8 @@ export function AssignmentForm({
     setError(null);
     setSaved(false);
     const result = assignmentId
-      ? await callApi<{ assignment: { id: string } }>(`/api/assignments/${assignmentId}`, { method: "PUT", body })
-      : await callApi<{ assignment: { id: string } }>(`/api/workspaces/${workspaceId}/assignments`, { method: "POST", body });
+      ? await saveAssignment({ assignmentId }, body)
+      : await saveAssignment({ workspaceId }, body);
     setPending(false);
     if (!result.ok) {
       setError(result.message);

@@ -1,12 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { callApi } from "@/components/workbench/api-client";
-
-interface Flags {
-  flags: { id: string; student: string; technique: string | null; colour: string | null; exact: string }[];
-  key: { id: string; technique: string | null; exact: string }[];
-}
+import { listFlagsAt, type FlagsAt as Flags } from "@/components/api/classroom-api";
 
 const LEVELS = 8;
 
@@ -62,7 +57,7 @@ export function ClassHeatmap({ assignmentId, documentId, text, runs, keySpans, m
     setSelected({ at, quote });
     setFlags(null);
     setError(null);
-    const result = await callApi<Flags>(`/api/assignments/${assignmentId}/flags?document=${encodeURIComponent(documentId)}&at=${at}`);
+    const result = await listFlagsAt(assignmentId, { documentId, at });
     if (result.ok) setFlags(result.data);
     else setError(result.message);
   }

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/auth/form-error";
-import { callApi } from "@/components/workbench/api-client";
+import { createInviteCode } from "@/components/api/classroom-api";
 import { ApiButton } from "./api-button";
 
 export interface InviteCodeRow {
@@ -26,7 +26,7 @@ export function InviteCodesPanel({ workspaceId, codes, origin }: { workspaceId: 
     const days = new FormData(event.currentTarget).get("days");
     setPending(true);
     setError(null);
-    const result = await callApi(`/api/workspaces/${workspaceId}/invite-codes`, { method: "POST", body: { days } });
+    const result = await createInviteCode(workspaceId, { days });
     setPending(false);
     if (!result.ok) return setError(result.message);
     router.refresh();
@@ -67,7 +67,7 @@ export function InviteCodesPanel({ workspaceId, codes, origin }: { workspaceId: 
                   </td>
                   <td>{new Date(c.expiresAt).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric" })}</td>
                   <td>{c.uses}</td>
-                  <td>{state === "active" ? <ApiButton url={`/api/invite-codes/${c.id}`} method="DELETE" label="Revoke" pendingLabel="Revoking…" className="button button--quiet" confirmText={`Revoke ${c.code}? Nobody can join with it afterwards.`} /> : null}</td>
+                  <td>{state === "active" ? <ApiButton call={{ action: "revoke-invite-code", inviteCodeId: c.id }} label="Revoke" pendingLabel="Revoking…" className="button button--quiet" confirmText={`Revoke ${c.code}? Nobody can join with it afterwards.`} /> : null}</td>
                 </tr>
               );
             })}

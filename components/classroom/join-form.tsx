@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/auth/form-error";
-import { callApi } from "@/components/workbench/api-client";
+import { joinByInviteCode } from "@/components/api/classroom-api";
 
 /** Joins a class by its code, then goes to the class's assignments. */
 export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
@@ -15,7 +15,7 @@ export function JoinForm({ initialCode = "" }: { initialCode?: string }) {
     const code = new FormData(event.currentTarget).get("code");
     setPending(true);
     setError(null);
-    const result = await callApi<{ workspace: { id: string } }>("/api/join", { method: "POST", body: { code } });
+    const result = await joinByInviteCode({ code: String(code ?? "") });
     setPending(false);
     if (!result.ok) return setError(result.message);
     router.push(`/w/${result.data.workspace.id}/assignments`);

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FormError } from "@/components/auth/form-error";
-import { callApi } from "@/components/workbench/api-client";
+import { setAssignmentKey } from "@/components/api/classroom-api";
 
 export interface KeyCandidate {
   id: string;
@@ -75,7 +75,7 @@ export function KeyPicker({ assignmentId, candidates }: { assignmentId: string; 
           disabled={pending}
           onClick={async () => {
             setPending(true);
-            const result = await callApi<{ keySize: number }>(`/api/assignments/${assignmentId}/key`, { method: "PUT", body: { annotationIds: [...chosen] } });
+            const result = await setAssignmentKey(assignmentId, { annotationIds: [...chosen] });
             setPending(false);
             setMessage(result.ok ? { ok: true, text: `Key saved: ${result.data.keySize} annotations.` } : { ok: false, text: result.message });
             if (result.ok) router.refresh();

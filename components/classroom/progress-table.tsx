@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { callApi } from "@/components/workbench/api-client";
+import { commentOnSubmission } from "@/components/api/classroom-api";
 import { ApiButton } from "./api-button";
 import { formatDateTime } from "./labels";
 
@@ -29,7 +29,7 @@ function CommentField({ assignmentId, row }: { assignmentId: string; row: Progre
         disabled={state === "saving" || value === savedValue}
         onClick={async () => {
           setState("saving");
-          const result = await callApi(`/api/assignments/${assignmentId}/students/${row.studentId}/comment`, { method: "PUT", body: { comment: value } });
+          const result = await commentOnSubmission(assignmentId, row.studentId, { comment: value });
           setState(result.ok ? "saved" : result.message);
           if (result.ok) setSavedValue(value);
         }}
@@ -76,7 +76,7 @@ export function ProgressTable({ assignmentId, rows }: { assignmentId: string; ro
               {row.submittedAt ? (
                 <>
                   {formatDateTime(row.submittedAt)}{" "}
-                  <ApiButton url={`/api/assignments/${assignmentId}/students/${row.studentId}/reopen`} label="Reopen" pendingLabel="Reopening…" className="button button--quiet" confirmText={`Reopen ${row.name}'s work so they can change it?`} />
+                  <ApiButton call={{ action: "reopen-submission", assignmentId, studentId: row.studentId }} label="Reopen" pendingLabel="Reopening…" className="button button--quiet" confirmText={`Reopen ${row.name}'s work so they can change it?`} />
                 </>
               ) : row.reopenedAt ? (
                 <span className="muted">reopened {formatDateTime(row.reopenedAt)}</span>

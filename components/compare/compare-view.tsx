@@ -5,10 +5,12 @@ import { useRouter } from "next/navigation";
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import type { Comparison } from "@/lib/links/get-comparison";
 import type { LinkView } from "@/lib/links/link-view";
-import { callApi } from "@/components/workbench/api-client";
-import { truncate } from "@/components/workbench/annotation-labels";
-import { LINK_LABEL, VERDICT_LABEL, type LinkVerdict } from "@/components/workbench/link-labels";
+import { setLinkVerdict } from "@/components/api/links-api";
+import { linkVerdictSchema } from "@/lib/validations/link";
 import { MarkedText, type Mark } from "./marked-text";
+import { truncate } from "@/components/labels/truncate";
+import { LINK_LABEL } from "@/lib/vocabulary/link-type";
+import { CONTRADICTION_VERDICT_LABEL, type ContradictionVerdict } from "@/lib/vocabulary/contradiction-verdict";
 
 // Both texts re-render only when their marks change, not on every scroll frame's connector update.
 const MemoMarkedText = memo(MarkedText);
@@ -142,11 +144,11 @@ export function CompareView({ comparison, initialLinkId, canDecide }: { comparis
     event.preventDefault();
     if (!current) return;
     const form = new FormData(event.currentTarget);
+    // The server's schema, checked here first: a verdict the form cannot send is refused without a round trip.
+    const input = linkVerdictSchema.safeParse({ verdict: form.get("verdict"), rationale: form.get("rationale") ?? "" });
+    if (!input.success) return setVerdictError(input.error.issues[0]?.message ?? "Choose a verdict.");
     setSaving(true);
-    const result = await callApi<{ link: LinkView }>(`/api/links/${current.link.id}/verdict`, {
-      method: "PUT",
-      body: { verdict: form.get("verdict"), rationale: form.get("rationale") ?? "" },
-    });
+    const result = await setLinkVerdict(current.link.id, input.data);
     setSaving(false);
     if (!result.ok) return setVerdictError(result.message);
     setVerdictError(null);
@@ -207,9 +209,9 @@ export function CompareView({ comparison, initialLinkId, canDecide }: { comparis
                 <div className="field">
                   <label htmlFor="verdict">Verdict</label>
                   <select id="verdict" name="verdict" defaultValue={current.link.verdict ?? "UNRESOLVED"}>
-                    {(Object.keys(VERDICT_LABEL) as LinkVerdict[]).map((v) => (
+                    {(Object.keys(CONTRADICTION_VERDICT_LABEL) as ContradictionVerdict[]).map((v) => (
                       <option key={v} value={v}>
-                        {v === "FIRST_MORE_RELIABLE" ? `First (${sideName(true)}) more reliable` : v === "SECOND_MORE_RELIABLE" ? `Second (${sideName(false)}) more reliable` : VERDICT_LABEL[v]}
+                        {v === "FIRST_MORE_RELIABLE" ? `First (${sideName(true)}) more reliable` : v === "SECOND_MORE_RELIABLE" ? `Second (${sideName(false)}) more reliable` : CONTRADICTION_VERDICT_LABEL[v]}
                       </option>
                     ))}
                   </select>
@@ -228,7 +230,7 @@ export function CompareView({ comparison, initialLinkId, canDecide }: { comparis
                 ) : null}
               </form>
             ) : (
-              <p>Verdict: {VERDICT_LABEL[current.link.verdict ?? "UNRESOLVED"]}</p>
+              <p>Verdict: {CONTRADICTION_VERDICT_LABEL[current.link.verdict ?? "UNRESOLVED"]}</p>
             )
           ) : null}
           {current.link.verdictBy && current.link.verdictAt ? (
@@ -244,7 +246,7 @@ export function CompareView({ comparison, initialLinkId, canDecide }: { comparis
             <button type="button" className={`button--link${p.link.id === currentId ? " is-current" : ""}`} onClick={() => goTo(p)}>
               {LINK_LABEL[p.link.type].forward}: “{truncate(p.left.exact, 50)}” / “{truncate(p.right.exact, 50)}”
             </button>
-            {p.link.type === "CONTRADICTS" ? <span className="badge">{VERDICT_LABEL[p.link.verdict ?? "UNRESOLVED"]}</span> : null}
+            {p.link.type === "CONTRADICTS" ? <span className="badge">{CONTRADICTION_VERDICT_LABEL[p.link.verdict ?? "UNRESOLVED"]}</span> : null}
           </li>
         ))}
       </ul>

@@ -1,4 +1,4 @@
-import { splitParagraphs } from "@/lib/documents/split-paragraphs";
+import { splitTextBlocks } from "@/lib/documents/split-text-blocks";
 import { BlockElement } from "@/components/documents/document-text";
 import { markedPieces, type Mark } from "@/components/documents/marked-pieces";
 
@@ -6,7 +6,7 @@ export type { Mark };
 
 /** A document's text in blocks with the given spans marked (overlaps nest; see markedPieces). */
 export function MarkedText({ text, marks }: { text: string; marks: Mark[] }) {
-  const blocks = splitParagraphs(text);
+  const blocks = splitTextBlocks(text);
   return (
     <div className="reading compare-reading">
       {blocks.map((block) => (

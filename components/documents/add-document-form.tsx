@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { FormError } from "@/components/auth/form-error";
 import { DocumentMetadataFields } from "./document-metadata-fields";
 import { ImportFilesReview } from "./import-files-review";
+import { addDocument } from "@/components/api/uploads-api";
 
 type Source = "paste" | "file";
 
@@ -35,19 +36,14 @@ export function AddDocumentForm({ workspaceId }: { workspaceId: string }) {
     setPending(true);
     setError(null);
     setFieldErrors({});
-    try {
-      const response = await fetch(`/api/workspaces/${workspaceId}/documents`, { method: "POST", body: form });
-      const body = (await response.json().catch(() => null)) as { url?: string; error?: { message: string; fieldErrors: Record<string, string> } } | null;
-      if (response.ok && body?.url) {
-        router.push(body.url);
-        router.refresh();
-        return;
-      }
-      setError(body?.error?.message ?? `The server answered ${response.status}. Nothing was saved.`);
-      setFieldErrors(body?.error?.fieldErrors ?? {});
-    } catch {
-      setError("Could not reach the server. Nothing was saved; check your connection and try again.");
+    const answer = await addDocument(workspaceId, form);
+    if (answer.ok) {
+      router.push(answer.data.url);
+      router.refresh();
+      return;
     }
+    setError(answer.message);
+    setFieldErrors(answer.fieldErrors);
     setPending(false);
   }
 

@@ -3,7 +3,8 @@
 import { useState } from "react";
 import { Field } from "@/components/auth/field";
 import { formatDateKey, parseHistoricalDate } from "@/lib/documents/parse-historical-date";
-import { SOURCE_KINDS, SOURCE_KIND_LABEL, SUGGESTED_GENRES } from "@/lib/validations/document-metadata";
+import { SUGGESTED_GENRES } from "@/lib/validations/document-metadata";
+import { SOURCE_KINDS, SOURCE_KIND_LABEL } from "@/lib/vocabulary/source-kind";
 
 export interface MetadataValues {
   title?: string;

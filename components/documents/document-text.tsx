@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { splitParagraphs, type TextBlock } from "@/lib/documents/split-paragraphs";
+import { splitTextBlocks, type TextBlock } from "@/lib/documents/split-text-blocks";
 import { pageLabelsByBlock, pageMarkersForBlocks, type PageBreak } from "@/lib/documents/page-breaks";
 import { markedPieces, type Mark } from "./marked-pieces";
 
@@ -10,7 +10,7 @@ import { markedPieces, type Mark } from "./marked-pieces";
  */
 export function DocumentText({
   text,
-  blocks = splitParagraphs(text),
+  blocks = splitTextBlocks(text),
   marks = [],
   pageBreaks = [],
 }: {

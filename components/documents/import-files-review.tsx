@@ -5,7 +5,8 @@ import { useRef, useState, type DragEvent } from "react";
 import { FormError } from "@/components/auth/form-error";
 import type { FilePreview } from "@/lib/documents/import-document-file";
 import type { FileResult } from "@/lib/documents/import-document-files";
-import { SOURCE_KINDS, SOURCE_KIND_LABEL } from "@/lib/validations/document-metadata";
+import { importDocumentBatch } from "@/components/api/uploads-api";
+import { SOURCE_KINDS, SOURCE_KIND_LABEL } from "@/lib/vocabulary/source-kind";
 
 /** Extensions the file picker offers (the server checks each file's content anyway). */
 const ACCEPT = ".pdf,.docx,.html,.htm,.xhtml,.xml,.tei,.txt,.text,.md,.markdown,.zip";
@@ -65,14 +66,8 @@ function metadataOf(fields: Fields): Record<string, string | string[]> {
 }
 
 async function postBatch(workspaceId: string, body: FormData): Promise<{ results: FileResult[] } | { error: string }> {
-  try {
-    const response = await fetch(`/api/workspaces/${workspaceId}/documents/batch`, { method: "POST", body });
-    const json = (await response.json().catch(() => null)) as { results?: FileResult[]; error?: { message: string } } | null;
-    if (response.ok && json?.results) return { results: json.results };
-    return { error: json?.error?.message ?? `The server answered ${response.status}.` };
-  } catch {
-    return { error: "Could not reach the server; check your connection and try again." };
-  }
+  const answer = await importDocumentBatch(workspaceId, body);
+  return answer.ok ? { results: answer.data.results } : { error: answer.message };
 }
 
 /**

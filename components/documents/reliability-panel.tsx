@@ -2,9 +2,10 @@
 
 import { useState, type FormEvent } from "react";
 import type { ReliabilitySummary } from "@/lib/documents/get-reliability-summary";
-import { callApi } from "@/components/workbench/api-client";
-import { truncate, VERDICT_LABEL as CLAIM_VERDICT_LABEL, type ClaimVerdict } from "@/components/workbench/annotation-labels";
-import { VERDICT_LABEL as LINK_VERDICT_LABEL, type LinkVerdict } from "@/components/workbench/link-labels";
+import { rateReliability } from "@/components/api/documents-api";
+import { truncate } from "@/components/labels/truncate";
+import { CLAIM_VERDICT_LABEL, type ClaimVerdict } from "@/lib/vocabulary/claim-verdict";
+import { CONTRADICTION_VERDICT_LABEL, type ContradictionVerdict } from "@/lib/vocabulary/contradiction-verdict";
 
 const RATING_LABEL = ["", "1 · unreliable", "2 · doubtful", "3 · mixed", "4 · fairly reliable", "5 · reliable"];
 const EFFECT_LABEL = { supports: "supports", undermines: "undermines", open: "open", neutral: "no effect" } as const;
@@ -23,10 +24,7 @@ export function ReliabilityPanel({ documentId, summary: initial, canRate }: { do
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const rating = Number(form.get("rating"));
-    const result = await callApi<ReliabilitySummary>(`/api/documents/${documentId}/reliability`, {
-      method: "PUT",
-      body: rating ? { rating, reason: String(form.get("reason") ?? "") } : { rating: null },
-    });
+    const result = await rateReliability(documentId, rating ? { rating, reason: String(form.get("reason") ?? "") } : { rating: null });
     if (!result.ok) return setError(result.message);
     setSummary(result.data);
     setEditing(false);
@@ -34,7 +32,7 @@ export function ReliabilityPanel({ documentId, summary: initial, canRate }: { do
   }
 
   const verdictLabel = (verdict: string, source: "claim" | "contradiction") =>
-    source === "claim" ? CLAIM_VERDICT_LABEL[verdict as ClaimVerdict] : LINK_VERDICT_LABEL[verdict as LinkVerdict];
+    source === "claim" ? CLAIM_VERDICT_LABEL[verdict as ClaimVerdict] : CONTRADICTION_VERDICT_LABEL[verdict as ContradictionVerdict];
 
   return (
     <details className="metadata-panel reliability-panel" aria-label="Reliability">

@@ -1,5 +1,5 @@
 import type { SourceKind } from "@/lib/generated/prisma/enums";
-import { SOURCE_KIND_LABEL } from "@/lib/validations/document-metadata";
+import { SOURCE_KIND_LABEL } from "@/lib/vocabulary/source-kind";
 
 export function SourceKindPill({ kind }: { kind: SourceKind | null }) {
   if (!kind) return null;

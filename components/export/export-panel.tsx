@@ -1,11 +1,14 @@
 "use client";
 
 import { useMemo, useRef, useState } from "react";
-import { KIND_LABEL, VERDICT_LABEL } from "@/components/workbench/annotation-labels";
-import { ANNOTATION_KINDS, CLAIM_VERDICTS } from "@/lib/validations/annotation";
-import { exportQueryString, type ExportFormat, type ExportSelection } from "@/lib/validations/export-selection";
+import { ANNOTATION_KINDS } from "@/lib/vocabulary/annotation-kind";
+import { CLAIM_VERDICTS } from "@/lib/vocabulary/claim-verdict";
+import type { ExportFormat, ExportSelection } from "@/lib/validations/export-selection";
+import { exportUrl } from "@/components/api/uploads-api";
 import { ErrorDetails } from "./error-details";
 import { downloadFile, formatBytes, type DownloadProgress } from "./download-file";
+import { KIND_LABEL } from "@/lib/vocabulary/annotation-kind";
+import { CLAIM_VERDICT_LABEL } from "@/lib/vocabulary/claim-verdict";
 
 interface Option {
   id: string;
@@ -40,11 +43,10 @@ export function ExportPanel({ workspaceId, documents, techniques, tags, members 
   const [run, setRun] = useState<Run>({ state: "idle" });
   const abort = useRef<AbortController | null>(null);
 
-  const query = useMemo(
-    () => exportQueryString({ format, selection: { documentIds: allDocuments ? [] : [...chosen], ...filters } }),
-    [format, allDocuments, chosen, filters],
+  const url = useMemo(
+    () => exportUrl(workspaceId, { format, selection: { documentIds: allDocuments ? [] : [...chosen], ...filters } }),
+    [workspaceId, format, allDocuments, chosen, filters],
   );
-  const url = `/api/workspaces/${workspaceId}/export?${query}`;
   const noDocuments = !allDocuments && chosen.size === 0;
   const dateProblem = filters.from && filters.to && filters.from > filters.to ? "The range ends before it starts." : null;
   const setFilter = (name: keyof Filters, value: string) => setFilters((current) => ({ ...current, [name]: value || undefined }));
@@ -125,7 +127,7 @@ export function ExportPanel({ workspaceId, documents, techniques, tags, members 
           <Select label="Kind" value={filters.kind} onChange={(v) => setFilter("kind", v)} options={ANNOTATION_KINDS.map((k) => ({ id: k, name: KIND_LABEL[k] }))} />
           <Select label="Technique" value={filters.techniqueId} onChange={(v) => setFilter("techniqueId", v)} options={techniques} />
           <Select label="Tag" value={filters.tagId} onChange={(v) => setFilter("tagId", v)} options={tags} />
-          <Select label="Verdict" value={filters.verdict} onChange={(v) => setFilter("verdict", v)} options={CLAIM_VERDICTS.map((v) => ({ id: v, name: VERDICT_LABEL[v] }))} />
+          <Select label="Verdict" value={filters.verdict} onChange={(v) => setFilter("verdict", v)} options={CLAIM_VERDICTS.map((v) => ({ id: v, name: CLAIM_VERDICT_LABEL[v] }))} />
           <Select label="Author" value={filters.authorId} onChange={(v) => setFilter("authorId", v)} options={members} />
           <div className="field">
             <label htmlFor="export-from">Made from</label>

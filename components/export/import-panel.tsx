@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import type { ImportReport } from "@/lib/import/import-plan";
+import { importAnnotations } from "@/components/api/uploads-api";
 import { ErrorDetails } from "./error-details";
 
 type Result = { state: "idle" } | { state: "running" } | { state: "done"; report: ImportReport } | { state: "failed"; message: string; details: string[] };
@@ -23,13 +24,12 @@ export function ImportPanel({ workspaceId, documents }: { workspaceId: string; d
     }
     setResult({ state: "running" });
     try {
-      const response = await fetch(`/api/workspaces/${workspaceId}/import`, { method: "POST", body: form });
-      const payload = (await response.json().catch(() => ({}))) as { report?: ImportReport; error?: { message?: string; details?: string[] } };
-      if (response.ok && payload.report) {
-        setResult({ state: "done", report: payload.report });
+      const answer = await importAnnotations(workspaceId, form);
+      if (answer.ok) {
+        setResult({ state: "done", report: answer.data.report });
         router.refresh();
       } else {
-        setResult({ state: "failed", message: payload.error?.message ?? `The import failed (${response.status}).`, details: payload.error?.details ?? [] });
+        setResult({ state: "failed", message: answer.message, details: answer.details });
       }
     } catch {
       setResult({ state: "failed", message: "The server could not be reached. Nothing was imported.", details: [] });

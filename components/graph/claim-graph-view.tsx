@@ -5,8 +5,10 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef } from "react";
 import type { ClaimGraph } from "@/lib/links/get-claim-graph";
-import { truncate } from "@/components/workbench/annotation-labels";
-import { compareUrl, LINK_LABEL, VERDICT_LABEL, type LinkType } from "@/components/workbench/link-labels";
+import { truncate } from "@/components/labels/truncate";
+import { compareUrl } from "@/components/labels/compare-url";
+import { LINK_LABEL, type LinkType } from "@/lib/vocabulary/link-type";
+import { CONTRADICTION_VERDICT_LABEL } from "@/lib/vocabulary/contradiction-verdict";
 
 const EDGE_COLOUR: Record<LinkType, string> = {
   CONTRADICTS: "#8a5a9e",
@@ -115,7 +117,7 @@ export function ClaimGraphView({ graph }: { graph: ClaimGraph }) {
               “{truncate(l.source.exact, 60)}” ({truncate(l.source.document.title, 40)}) {LINK_LABEL[l.type].forward.toLowerCase()} “{truncate(l.target.exact, 60)}” (
               {truncate(l.target.document.title, 40)})
             </Link>
-            {l.type === "CONTRADICTS" ? <span className="badge">{VERDICT_LABEL[l.verdict ?? "UNRESOLVED"]}</span> : null}
+            {l.type === "CONTRADICTS" ? <span className="badge">{CONTRADICTION_VERDICT_LABEL[l.verdict ?? "UNRESOLVED"]}</span> : null}
           </li>
         ))}
       </ul>

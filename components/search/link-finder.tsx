@@ -3,13 +3,16 @@
 import Link from "next/link";
 import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import { createPortal } from "react-dom";
-import { callApi } from "@/components/workbench/api-client";
-import { truncate } from "@/components/workbench/annotation-labels";
-import { LINK_LABEL, type LinkType } from "@/components/workbench/link-labels";
+import { createAnnotation, suggestLinks } from "@/components/api/annotations-api";
+import { getDocument } from "@/components/api/documents-api";
+import { createLink } from "@/components/api/links-api";
+import { searchWorkspace } from "@/components/api/search-api";
 import type { LinkView } from "@/lib/links/link-view";
 import type { SearchHit, SearchResult } from "@/lib/search/search-workspace";
 import type { LinkSuggestions } from "@/lib/search/suggest-links";
 import { SnippetText } from "./snippet-text";
+import { truncate } from "@/components/labels/truncate";
+import { LINK_LABEL, type LinkType } from "@/lib/vocabulary/link-type";
 
 type Suggestion = LinkSuggestions["suggestions"][number];
 
@@ -101,7 +104,7 @@ export function LinkFinder({
   useEffect(() => {
     searchInput.current?.focus();
     let stale = false;
-    void callApi<LinkSuggestions>(`/api/annotations/${encodeURIComponent(annotation.id)}/suggestions`).then((answer) => {
+    void suggestLinks(annotation.id).then((answer) => {
       if (!stale) setSuggestions(answer.ok ? answer.data.suggestions : []);
     });
     return () => {
@@ -122,7 +125,7 @@ export function LinkFinder({
     if (!q.trim()) return;
     setSearching(true);
     setError(null);
-    const answer = await callApi<SearchResult>(`/api/workspaces/${encodeURIComponent(workspaceId)}/search?scope=text&q=${encodeURIComponent(q)}`);
+    const answer = await searchWorkspace(workspaceId, { scope: "text", q });
     setSearching(false);
     if (answer.ok) setResults(answer.data);
     else setError(answer.message);
@@ -133,7 +136,7 @@ export function LinkFinder({
     setSelected(next.select);
     setError(null);
     setPreview((current) => (current?.documentId === next.documentId ? current : null));
-    const answer = await callApi<{ document: { id: string; revision: { id: string; text: string } } }>(`/api/documents/${encodeURIComponent(next.documentId)}`);
+    const answer = await getDocument(next.documentId);
     if (answer.ok) setPreview({ documentId: answer.data.document.id, revisionId: answer.data.document.revision.id, text: answer.data.document.revision.text });
     else setError(answer.message);
   }, []);
@@ -158,10 +161,7 @@ export function LinkFinder({
     if ("existingId" in target) {
       targetId = target.existingId;
     } else {
-      const created = await callApi<{ annotation: { id: string } }>(`/api/documents/${encodeURIComponent(target.documentId)}/annotations`, {
-        method: "POST",
-        body: { revisionId: target.revisionId, start: target.start, end: target.end, exact: target.exact, kind: "CLAIM" },
-      });
+      const created = await createAnnotation(target.documentId, { revisionId: target.revisionId, start: target.start, end: target.end, exact: target.exact, kind: "CLAIM" });
       if (!created.ok) {
         setBusy(false);
         setError(created.message);
@@ -169,7 +169,7 @@ export function LinkFinder({
       }
       targetId = created.data.annotation.id;
     }
-    const made = await callApi<{ link: LinkView }>("/api/links", { method: "POST", body: { sourceAnnotationId: annotation.id, targetAnnotationId: targetId, type: linkType } });
+    const made = await createLink({ sourceAnnotationId: annotation.id, targetAnnotationId: targetId, type: linkType });
     setBusy(false);
     if (!made.ok) {
       setError(made.message);

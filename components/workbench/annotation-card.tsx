@@ -2,10 +2,12 @@
 
 import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
 import type { LinkView } from "@/lib/links/link-view";
-import { KIND_LABEL, kindSlug, truncate, VERDICT_LABEL } from "./annotation-labels";
 import { AnnotationLinks } from "./annotation-links";
 import { RepliesThread } from "./replies-thread";
-import { byline } from "./byline";
+import { KIND_LABEL, kindSlug } from "@/lib/vocabulary/annotation-kind";
+import { truncate } from "@/components/labels/truncate";
+import { CLAIM_VERDICT_LABEL } from "@/lib/vocabulary/claim-verdict";
+import { byline } from "@/components/labels/byline";
 
 /**
  * One annotation in the panel. Collapsed: kind, quote and the start of the note. Open: everything,
@@ -57,7 +59,7 @@ export function AnnotationCard({
           <span className={`kind-dot kind-dot--${kindClass}`} aria-hidden="true" />
           {KIND_LABEL[annotation.kind]}
           {annotation.kind === "BIAS_MARKER" && annotation.technique ? ` · ${annotation.technique.name}` : ""}
-          {annotation.kind === "CLAIM" && annotation.verdict ? ` · ${VERDICT_LABEL[annotation.verdict]}` : ""}
+          {annotation.kind === "CLAIM" && annotation.verdict ? ` · ${CLAIM_VERDICT_LABEL[annotation.verdict]}` : ""}
           {annotation.visibility === "PRIVATE" ? <span className="badge">private</span> : null}
         </span>
         <span className="annotation-card__quote">“{truncate(annotation.exact, open ? 400 : 110)}”</span>

@@ -1,8 +1,9 @@
 import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
 import type { WorkspaceTags } from "@/lib/tags/list-workspace-tags";
 import { AnnotationForm, type AnnotationFormValues } from "./annotation-form";
-import { truncate, type AnnotationKind } from "./annotation-labels";
 import type { TextSelection } from "./hooks/use-reading-editor";
+import { truncate } from "@/components/labels/truncate";
+import { type AnnotationKind } from "@/lib/vocabulary/annotation-kind";
 
 /** A new annotation on the selected words (floating beside them), or an existing one being edited (docked in the side column). */
 export type Composer = { mode: "create"; selection: TextSelection; kind: AnnotationKind } | { mode: "edit"; annotation: ReadingAnnotation };

@@ -2,7 +2,9 @@
 
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import type { WorkspaceTags } from "@/lib/tags/list-workspace-tags";
-import { KIND_LABEL, VERDICT_LABEL, type AnnotationKind, type ClaimVerdict } from "./annotation-labels";
+import { KIND_LABEL, type AnnotationKind } from "@/lib/vocabulary/annotation-kind";
+import type { Visibility } from "@/lib/vocabulary/visibility";
+import { CLAIM_VERDICT_LABEL, type ClaimVerdict } from "@/lib/vocabulary/claim-verdict";
 
 export interface AnnotationFormValues {
   kind: AnnotationKind;
@@ -10,7 +12,7 @@ export interface AnnotationFormValues {
   verdict: ClaimVerdict | null;
   confidence: number | null;
   note: string;
-  visibility: "PRIVATE" | "WORKSPACE";
+  visibility: Visibility;
   tagIds: string[];
 }
 
@@ -102,9 +104,9 @@ export function AnnotationForm({
           <div className="field">
             <label htmlFor={`${formId}-verdict`}>Verdict</label>
             <select id={`${formId}-verdict`} value={values.verdict ?? "UNVERIFIED"} onChange={(e) => set("verdict", e.target.value as ClaimVerdict)}>
-              {(Object.keys(VERDICT_LABEL) as ClaimVerdict[]).map((v) => (
+              {(Object.keys(CLAIM_VERDICT_LABEL) as ClaimVerdict[]).map((v) => (
                 <option key={v} value={v}>
-                  {VERDICT_LABEL[v]}
+                  {CLAIM_VERDICT_LABEL[v]}
                 </option>
               ))}
             </select>

@@ -6,8 +6,10 @@ import { useId, useState } from "react";
 import type { LinkView } from "@/lib/links/link-view";
 import { LinkFinder } from "@/components/search/link-finder";
 import { pageWorkspaceId } from "@/components/search/page-workspace";
-import { truncate } from "./annotation-labels";
-import { compareUrl, LINK_LABEL, VERDICT_LABEL, type LinkType } from "./link-labels";
+import { truncate } from "@/components/labels/truncate";
+import { compareUrl } from "@/components/labels/compare-url";
+import { LINK_LABEL, type LinkType } from "@/lib/vocabulary/link-type";
+import { CONTRADICTION_VERDICT_LABEL } from "@/lib/vocabulary/contradiction-verdict";
 
 /**
  * An annotation's links, followable both ways, and (for editors) the start of a new one: pick a
@@ -53,7 +55,7 @@ export function AnnotationLinks({
                 <span className="annotation-links__type">{outgoing ? LINK_LABEL[link.type].forward : LINK_LABEL[link.type].backward}</span>{" "}
                 <Link href={`/documents/${other.documentId}?annotation=${other.id}`}>“{truncate(other.exact, 80)}”</Link>
                 <span className="muted"> — {other.document.title}</span>
-                {link.type === "CONTRADICTS" && link.verdict ? <span className="badge">{VERDICT_LABEL[link.verdict]}</span> : null}
+                {link.type === "CONTRADICTS" && link.verdict ? <span className="badge">{CONTRADICTION_VERDICT_LABEL[link.verdict]}</span> : null}
                 <span className="annotation-links__actions">
                   <Link href={compareUrl(link)}>Compare side by side</Link>
                   {canUnlink(link) ? (

@@ -6,7 +6,8 @@ import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
 import type { LinkView } from "@/lib/links/link-view";
 import { AnnotationCard } from "./annotation-card";
 import { isFiltering, NO_FILTERS, type AnnotationFilters } from "./annotation-filters";
-import { KIND_LABEL, VERDICT_LABEL, type AnnotationKind, type ClaimVerdict } from "./annotation-labels";
+import { KIND_LABEL, type AnnotationKind } from "@/lib/vocabulary/annotation-kind";
+import { CLAIM_VERDICT_LABEL, type ClaimVerdict } from "@/lib/vocabulary/claim-verdict";
 
 const NO_LINKS: LinkView[] = [];
 
@@ -110,9 +111,9 @@ export function AnnotationPanel({
           </select>
           <select aria-label="Verdict" value={filters.verdict} onChange={(e) => set("verdict", e.target.value)}>
             <option value="">All verdicts</option>
-            {(Object.keys(VERDICT_LABEL) as ClaimVerdict[]).map((v) => (
+            {(Object.keys(CLAIM_VERDICT_LABEL) as ClaimVerdict[]).map((v) => (
               <option key={v} value={v}>
-                {VERDICT_LABEL[v]}
+                {CLAIM_VERDICT_LABEL[v]}
               </option>
             ))}
           </select>

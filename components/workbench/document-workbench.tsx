@@ -6,7 +6,7 @@ import { createOffsetMap } from "@/lib/anchoring/prosemirror-offsets";
 import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
 import { fromPackedJson, type PackedReadingAnnotationsJson } from "@/lib/annotations/packed-reading-annotations";
 import type { LinkView } from "@/lib/links/link-view";
-import { splitParagraphs } from "@/lib/documents/split-paragraphs";
+import { splitTextBlocks } from "@/lib/documents/split-text-blocks";
 import { splitSections } from "@/lib/documents/text-sections";
 import type { WorkspaceTags } from "@/lib/tags/list-workspace-tags";
 import { DocumentText } from "@/components/documents/document-text";
@@ -15,7 +15,6 @@ import { highlightClassName, type Highlight } from "@/components/editor/utils/bu
 import { AnnotationComposer, type Composer, type ComposerError } from "./annotation-composer";
 import type { AnnotationFormValues } from "./annotation-form";
 import { matchesFilters, NO_FILTERS, type AnnotationFilters } from "./annotation-filters";
-import { describeAnnotation, type AnnotationKind } from "./annotation-labels";
 import { AnnotationPanel } from "./annotation-panel";
 import { useAnnotationActions } from "./hooks/use-annotation-actions";
 import { firstIndexBelow } from "./hooks/first-index-below";
@@ -33,6 +32,8 @@ import { SectionEditing, type SectionSpan } from "./section-editing";
 import { SelectionToolbar } from "./selection-toolbar";
 import { StatusLine } from "./status-line";
 import { WorkbenchToolbar } from "./workbench-toolbar";
+import { describeAnnotation } from "@/components/labels/describe-annotation";
+import { type AnnotationKind } from "@/lib/vocabulary/annotation-kind";
 
 export type { LinkFrom } from "./link-banner";
 
@@ -87,7 +88,7 @@ export function DocumentWorkbench({
   pageBreaks?: readonly PageBreak[];
 }) {
   // Blocks are derived here rather than sent from the server, so the text crosses the wire once.
-  const blocks = useMemo(() => splitParagraphs(text), [text]);
+  const blocks = useMemo(() => splitTextBlocks(text), [text]);
   const offsets = useMemo(() => createOffsetMap(blocks), [blocks]);
   const sections = useMemo(() => splitSections(blocks), [blocks]);
   // Until the editor has mounted, the page shows the opening of the text as plain HTML: the whole
@@ -128,7 +129,7 @@ export function DocumentWorkbench({
 
   const textToPmStart = useCallback((offset: number) => offsets.textToPm(offset, "start"), [offsets]);
   const toHighlight = useCallback(
-    (a: ReadingAnnotation): Highlight => ({ id: a.id, from: offsets.textToPm(a.start, "start"), to: offsets.textToPm(a.end, "end"), kind: a.kind, label: describeAnnotation(a) }),
+    (a: ReadingAnnotation): Highlight => ({ id: a.id, from: offsets.textToPm(a.start, "start"), to: offsets.textToPm(a.end, "end"), kind: a.kind, label: describeAnnotation(a), text: a.exact }),
     [offsets],
   );
 
@@ -168,7 +169,7 @@ export function DocumentWorkbench({
   const sectionSpans = useMemo((): SectionSpan[] => {
     if (!editSection) return [];
     const { start, end } = editSection.section;
-    return visible.filter((a) => a.start < end && a.end > start).map((a) => ({ id: a.id, start: a.start, end: a.end, kind: a.kind, label: describeAnnotation(a) }));
+    return visible.filter((a) => a.start < end && a.end > start).map((a) => ({ id: a.id, start: a.start, end: a.end, kind: a.kind, label: describeAnnotation(a), text: a.exact }));
   }, [editSection, visible]);
 
   function onSelect(id: string | null, from: "panel" | "text") {

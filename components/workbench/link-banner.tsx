@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { truncate } from "./annotation-labels";
-import { LINK_LABEL, type LinkType } from "./link-labels";
+import { truncate } from "@/components/labels/truncate";
+import { LINK_LABEL, type LinkType } from "@/lib/vocabulary/link-type";
 
 /** Choosing the other end of a new link, started from an annotation's card (maybe in another document). */
 export interface LinkFrom {

@@ -1,4 +1,4 @@
-import type { TextBlock } from "@/lib/documents/split-paragraphs";
+import type { TextBlock } from "@/lib/documents/split-text-blocks";
 
 /** About two screens of text: what the server renders before the editor takes over. */
 export const FIRST_SCREEN_CHARS = 6_000;

@@ -1,8 +1,9 @@
 "use client";
 
 import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
-import { KIND_LABEL, truncate } from "./annotation-labels";
-import { byline } from "./byline";
+import { KIND_LABEL } from "@/lib/vocabulary/annotation-kind";
+import { truncate } from "@/components/labels/truncate";
+import { byline } from "@/components/labels/byline";
 
 /**
  * Annotations whose words are gone from the current text. They are never moved silently: the old

@@ -1,16 +1,9 @@
 "use client";
 
 import { useEffect, useId, useState, type FormEvent } from "react";
-import { callApi } from "./api-client";
-import { byline } from "./byline";
+import { addReply, deleteReply, listReplies, type ReplyView as Reply } from "@/components/api/annotations-api";
+import { byline } from "@/components/labels/byline";
 
-interface Reply {
-  id: string;
-  body: string;
-  createdAt: string;
-  author: { id: string; name: string };
-  originalAuthorName: string | null;
-}
 
 /**
  * Kept across remounts: the annotation panel is virtualised, so a card scrolled out of view is
@@ -40,7 +33,7 @@ export function RepliesThread({ annotationId, currentUserId, isOwner, onCountCha
 
   useEffect(() => {
     let cancelled = false;
-    void callApi<{ replies: Reply[] }>(`/api/annotations/${annotationId}/replies`).then((result) => {
+    void listReplies(annotationId).then((result) => {
       if (cancelled) return;
       if (result.ok) {
         seenThreads.set(annotationId, result.data.replies);
@@ -56,7 +49,7 @@ export function RepliesThread({ annotationId, currentUserId, isOwner, onCountCha
   async function send(event: FormEvent) {
     event.preventDefault();
     setPending(true);
-    const result = await callApi<{ reply: Reply }>(`/api/annotations/${annotationId}/replies`, { method: "POST", body: { body: draft } });
+    const result = await addReply(annotationId, { body: draft });
     setPending(false);
     if (!result.ok) return setError(result.message);
     setReplies((list) => [...(list ?? []), result.data.reply]);
@@ -66,7 +59,7 @@ export function RepliesThread({ annotationId, currentUserId, isOwner, onCountCha
   }
 
   async function remove(id: string) {
-    const result = await callApi(`/api/replies/${id}`, { method: "DELETE" });
+    const result = await deleteReply(id);
     if (!result.ok) return setError(result.message);
     setReplies((list) => (list ?? []).filter((r) => r.id !== id));
     onCountChange(Math.max(0, (replies?.length ?? 1) - 1));

@@ -5,7 +5,7 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import { memo, useEffect, useMemo, useState, type MouseEvent } from "react";
 import { createOffsetMap } from "@/lib/anchoring/prosemirror-offsets";
 import { BlockElement } from "@/components/documents/document-text";
-import type { TextBlock } from "@/lib/documents/split-paragraphs";
+import type { TextBlock } from "@/lib/documents/split-text-blocks";
 import type { TextSection } from "@/lib/documents/text-sections";
 import { readingModeKey } from "@/components/editor/plugins/reading-mode-plugin";
 import { createReadingExtensions } from "@/components/editor/reading-extensions";
@@ -19,6 +19,8 @@ export interface SectionSpan {
   end: number;
   kind: Highlight["kind"];
   label: string;
+  /** The annotation's words (its highlight is named by them). */
+  text: string;
 }
 
 /**
@@ -113,7 +115,7 @@ function ActiveSectionEditor({
       spans.flatMap((span) => {
         const start = Math.max(span.start, section.start);
         const end = Math.min(span.end, section.end);
-        return start < end ? [{ id: span.id, from: offsets.textToPm(start, "start"), to: offsets.textToPm(end, "end"), kind: span.kind, label: span.label }] : [];
+        return start < end ? [{ id: span.id, from: offsets.textToPm(start, "start"), to: offsets.textToPm(end, "end"), kind: span.kind, label: span.label, text: span.text }] : [];
       }),
     ),
   );

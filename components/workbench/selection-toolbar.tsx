@@ -1,10 +1,10 @@
-import { KIND_LABEL, KIND_SHORTCUT, kindSlug, type AnnotationKind } from "./annotation-labels";
+import { ANNOTATION_KINDS, KIND_LABEL, KIND_SHORTCUT, kindSlug, type AnnotationKind } from "@/lib/vocabulary/annotation-kind";
 
 /** One button per kind beside the selected words, each with its one-key shortcut. */
 export function SelectionToolbar({ top, left, onAnnotate }: { top: number; left: number; onAnnotate: (kind: AnnotationKind) => void }) {
   return (
     <div className="selection-toolbar" role="toolbar" aria-label="Annotate selection" style={{ top, left }}>
-      {(Object.keys(KIND_LABEL) as AnnotationKind[]).map((kind) => (
+      {ANNOTATION_KINDS.map((kind) => (
         <button
           key={kind}
           type="button"

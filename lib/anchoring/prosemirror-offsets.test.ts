@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { splitParagraphs } from "../documents/split-paragraphs";
+import { splitTextBlocks } from "../documents/split-text-blocks";
 import { createOffsetMap } from "./prosemirror-offsets";
 
 const corpusDir = path.join(import.meta.dirname, "../../seeds/corpus");
@@ -17,7 +17,7 @@ function flatten(blocks: { text: string }[]): string {
 
 describe("createOffsetMap", () => {
   it.each(seeds)("round-trips every block edge and offsets inside blocks of $name", ({ text }) => {
-    const blocks = splitParagraphs(text);
+    const blocks = splitTextBlocks(text);
     const map = createOffsetMap(blocks);
     const doc = flatten(blocks);
     // In the flattened document, doc[pos] is the token right after ProseMirror position pos.
@@ -43,7 +43,7 @@ describe("createOffsetMap", () => {
 
   it("maps offsets in the blank lines between blocks to the nearer side of the highlight", () => {
     const text = "Заголовок\n\n“Первый” абзац.\n \nВторой.";
-    const blocks = splitParagraphs(text);
+    const blocks = splitTextBlocks(text);
     const map = createOffsetMap(blocks);
     // Blocks: [0,9) at 1, [11,26) at 12, [29,36) at 29.
     expect(blocks.map((b) => [b.start, b.end])).toEqual([

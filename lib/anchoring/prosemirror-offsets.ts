@@ -9,7 +9,7 @@ export interface OffsetMap {
 
 /**
  * Maps text offsets to positions in the reading view's ProseMirror document, which holds one
- * textblock per block of the text (splitParagraphs) and nothing else, so block i's content starts
+ * textblock per block of the text (splitTextBlocks) and nothing else, so block i's content starts
  * at 1 + Σ_{j<i} (length_j + 2) — each block adds its characters plus its opening and closing
  * token. The blank lines between blocks are not in the document.
  *

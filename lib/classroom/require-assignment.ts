@@ -1,5 +1,7 @@
 import type { DbClient } from "../db";
 import { AppError } from "../errors";
+import { MARK_KINDS, type MarkKind } from "../vocabulary/annotation-kind";
+import { isEnumValue } from "../vocabulary/enum-values";
 import { requireWorkspaceRole } from "../workspaces/require-workspace-role";
 
 const NOT_FOUND = "That assignment does not exist or you do not have access to it.";
@@ -17,7 +19,7 @@ export async function requireAssignment(db: DbClient, { userId, assignmentId, as
   return { assignment, membership, markKinds: toMarkKinds(assignment.markKinds) };
 }
 
-export function toMarkKinds(value: unknown): ("BIAS_MARKER" | "CLAIM" | "CONTRADICTION")[] {
-  const kinds = Array.isArray(value) ? value : [];
-  return kinds.filter((k): k is "BIAS_MARKER" | "CLAIM" | "CONTRADICTION" => k === "BIAS_MARKER" || k === "CLAIM" || k === "CONTRADICTION");
+export function toMarkKinds(value: unknown): MarkKind[] {
+  const kinds: unknown[] = Array.isArray(value) ? value : [];
+  return kinds.filter((k): k is MarkKind => isEnumValue(MARK_KINDS, k));
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { parseCsv } from "./parse-csv";
+import { isEnumValue } from "../vocabulary/enum-values";
+import { SOURCE_KINDS } from "../vocabulary/source-kind";
 
 /**
  * Metadata given for a file from outside it: a ZIP's manifest.json (the seed corpus's shape:
@@ -66,7 +68,7 @@ export function normaliseOverride(entry: Record<string, unknown>): MetadataOverr
       out.authors = [...(Array.isArray(out.authors) ? out.authors : []), ...list.map((a) => a.trim()).filter(Boolean)];
     } else if (field === "sourceKind") {
       const kind = String(value).trim().toUpperCase();
-      if (["PRIMARY", "SECONDARY", "TERTIARY"].includes(kind)) out.sourceKind = kind;
+      if (isEnumValue(SOURCE_KINDS, kind)) out.sourceKind = kind;
     } else {
       out[field] = String(value);
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitParagraphs } from "../documents/split-paragraphs";
+import { splitTextBlocks } from "../documents/split-text-blocks";
 import {
   CYRILLIC_TEXT,
   HTML_SAMPLE,
@@ -53,7 +53,7 @@ describe("PDF", () => {
     expect(pageOf(document, "Оппозиция")).toBe("2");
     expect(pageOf(document, "Третья страница")).toBe("3");
     // The heading and footnote keep their roles as the reading view derives them from the text.
-    const roles = splitParagraphs(document.text).map((b) => [b.text.slice(0, 12), b.role]);
+    const roles = splitTextBlocks(document.text).map((b) => [b.text.slice(0, 12), b.role]);
     expect(roles).toContainEqual(["Заседание пе", "heading"]);
     expect(roles).toContainEqual(["1 Стенографи", "footnote"]);
     expect(document.text).not.toMatch(/^\d+$/m); // page numbers gone
@@ -71,7 +71,7 @@ describe("DOCX", () => {
   it("reads headings, paragraphs, footnotes as footnote blocks, and core properties", async () => {
     const document = parsed(await parseFile("stenogramma.docx", await makeDocx()));
     expect(document.metadata).toMatchObject({ title: "Стенограмма XIV съезда", authors: ["Секретариат ЦК"] });
-    const blocks = splitParagraphs(document.text);
+    const blocks = splitTextBlocks(document.text);
     expect(blocks[0]).toMatchObject({ text: "Заседание первое", role: "heading" });
     expect(document.text).toContain("Съезд открылся 18 декабря 1925 года.[1]");
     expect(document.text).toContain("𝔸");
@@ -123,7 +123,7 @@ describe("TEI", () => {
     );
     expect(pageOf(document, "Политический")).toBe("12");
     expect(pageOf(document, "Второй абзац")).toBe("13");
-    expect(splitParagraphs(document.text).map((b) => b.role)).toEqual(["heading", "body", "footnote", "body"]);
+    expect(splitTextBlocks(document.text).map((b) => b.role)).toEqual(["heading", "body", "footnote", "body"]);
   });
 
   it("never expands entities: external entities and billion laughs are refused", async () => {

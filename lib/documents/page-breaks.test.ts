@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { diffTexts } from "../anchoring/map-offset-through-edit";
 import { mapPageBreaks, pageAt, pageMarkersForBlocks, readPageBreaks } from "./page-breaks";
-import { splitParagraphs } from "./split-paragraphs";
+import { splitTextBlocks } from "./split-text-blocks";
 
 const text = "Heading\n\nFirst page body.\n\nSecond page body, continued\n\nThird";
 const breaks = [
@@ -15,7 +15,7 @@ describe("page breaks", () => {
     expect(pageAt(breaks, text.indexOf("First"))).toBe("1");
     expect(pageAt(breaks, text.indexOf("Third"))).toBe("3");
     expect(pageAt([], 5)).toBeNull();
-    expect(pageMarkersForBlocks(splitParagraphs(text), breaks)).toEqual([
+    expect(pageMarkersForBlocks(splitTextBlocks(text), breaks)).toEqual([
       { block: 0, label: "1" },
       { block: 2, label: "2" },
       { block: 2, label: "3" },

@@ -1,4 +1,4 @@
-import type { TextBlock } from "./split-paragraphs";
+import type { TextBlock } from "./split-text-blocks";
 
 /**
  * A run of consecutive blocks that is edited as one piece. Editing a long source one section at a

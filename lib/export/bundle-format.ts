@@ -1,8 +1,14 @@
 import { z } from "zod";
 import { MAX_DOCUMENT_BYTES } from "../documents/read-document-text";
-import { ANNOTATION_KINDS, CLAIM_VERDICTS, MAX_ANNOTATION_LENGTH, MAX_NOTE_LENGTH, VISIBILITIES } from "../validations/annotation";
-import { SOURCE_KINDS } from "../validations/document-metadata";
-import { CONTRADICTION_VERDICTS, LINK_TYPES } from "../validations/link";
+import { MAX_ANNOTATION_LENGTH, MAX_NOTE_LENGTH } from "../validations/annotation";
+import { ANCHOR_STATUSES } from "../vocabulary/anchor-status";
+import { ANNOTATION_KINDS } from "../vocabulary/annotation-kind";
+import { CLAIM_VERDICTS } from "../vocabulary/claim-verdict";
+import { CONTRADICTION_VERDICTS } from "../vocabulary/contradiction-verdict";
+import { LINK_TYPES } from "../vocabulary/link-type";
+import { SOURCE_KINDS } from "../vocabulary/source-kind";
+import { TAG_CATEGORIES } from "../vocabulary/tag-category";
+import { VISIBILITIES } from "../vocabulary/visibility";
 
 /**
  * The workbench's own exchange format: a ZIP holding what a workspace's set is made of, written
@@ -42,7 +48,7 @@ const person = z.object({ id, name });
 const tagRef = z.object({ key: z.string().min(1).max(200), name: z.string().min(1).max(200) });
 
 export const bundleTagSchema = tagRef.extend({
-  category: z.enum(["KIND", "TECHNIQUE", "CUSTOM"]),
+  category: z.enum(TAG_CATEGORIES),
   description: text(2000),
   colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, "Colours are #rrggbb."),
   taxonomy: nullableText(40),
@@ -95,7 +101,7 @@ export const bundleAnnotationSchema = z.object({
   tags: z.array(tagRef).max(50),
   author: person,
   creditedTo,
-  anchorStatus: z.enum(["ANCHORED", "ORPHANED"]),
+  anchorStatus: z.enum(ANCHOR_STATUSES),
   createdAt: isoDate,
   updatedAt: isoDate,
   replies: z.array(bundleReplySchema).max(1000),

@@ -8,13 +8,17 @@
  * revision, so exporters give orphans their quote but no position.
  */
 
-export type AnnotationKind = "CLAIM" | "BIAS_MARKER" | "CONTRADICTION" | "CUSTOM";
-export type ClaimVerdict = "UNVERIFIED" | "CORROBORATED" | "DISPUTED" | "REFUTED";
-export type Visibility = "PRIVATE" | "WORKSPACE";
-export type AnchorStatus = "ANCHORED" | "ORPHANED";
-export type SourceKind = "PRIMARY" | "SECONDARY" | "TERTIARY";
-export type LinkType = "CONTRADICTS" | "CORROBORATES" | "SAME_CLAIM_AS" | "DERIVES_FROM" | "RESPONDS_TO";
-export type ContradictionVerdict = "UNRESOLVED" | "FIRST_MORE_RELIABLE" | "SECOND_MORE_RELIABLE" | "BOTH_WRONG" | "NOT_A_CONTRADICTION";
+import type { AnchorStatus } from "../vocabulary/anchor-status";
+import type { AnnotationKind } from "../vocabulary/annotation-kind";
+import type { ClaimVerdict } from "../vocabulary/claim-verdict";
+import type { ContradictionVerdict } from "../vocabulary/contradiction-verdict";
+import type { LinkType } from "../vocabulary/link-type";
+import type { SourceKind } from "../vocabulary/source-kind";
+import type { TagCategory } from "../vocabulary/tag-category";
+import type { Visibility } from "../vocabulary/visibility";
+
+// The words come from lib/vocabulary (one home each); exporters import them from here with the model.
+export type { AnchorStatus, AnnotationKind, ClaimVerdict, ContradictionVerdict, LinkType, SourceKind, TagCategory, Visibility };
 
 export interface ExportPerson {
   id: string;

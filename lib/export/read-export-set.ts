@@ -14,13 +14,14 @@ import type {
   ExportTag,
   LinkType,
 } from "./export-model";
+import type { TagCategory } from "../vocabulary/tag-category";
 
 /** Annotations read per query; between two batches the event loop runs (each batch is ~20 ms of work). */
 export const EXPORT_BATCH_SIZE = 500;
 
 /** A tag as defined in the workspace, for bundles that recreate custom tags elsewhere. */
 export interface ExportTagDefinition extends ExportTag {
-  category: "KIND" | "TECHNIQUE" | "CUSTOM";
+  category: TagCategory;
   description: string;
   colour: string;
   taxonomy: string | null;

@@ -1,6 +1,9 @@
 import { groupInto } from "../group-by";
 import { indexDocuments, locateInCodePoints, type IndexedDocument } from "./document-index";
-import { LINK_TYPE_LABELS, LINK_VERDICT_LABELS, SOURCE_KIND_LABELS, VERDICT_LABELS, toSlug } from "./export-labels";
+import { CLAIM_VERDICT_LABEL } from "../vocabulary/claim-verdict";
+import { CONTRADICTION_VERDICT_LABEL } from "../vocabulary/contradiction-verdict";
+import { sourceKindPhrase } from "../vocabulary/source-kind";
+import { linkRelation, toSlug } from "./export-labels";
 import { creditedName, type ExportAnnotation, type ExportDocument, type ExportLink, type ExportSet } from "./export-model";
 import { formatCitation } from "./format-citation";
 import { escapeHtml } from "./html-escape";
@@ -131,7 +134,7 @@ function* documentSection(document: ExportDocument, set: ExportSet, context: Rep
 
 function metadataLine(document: ExportDocument): string {
   const parts = [
-    document.sourceKind && SOURCE_KIND_LABELS[document.sourceKind],
+    document.sourceKind && sourceKindPhrase(document.sourceKind),
     document.genre,
     document.place,
     document.language && `language: ${document.language}`,
@@ -230,13 +233,13 @@ ${byline(annotation)}${replies(annotation)}
 
 function pairItem(link: ExportLink, context: ReportContext): string {
   const verdict = link.verdict
-    ? `<p><span class="badge">${escapeHtml(LINK_VERDICT_LABELS[link.verdict])}</span>${link.verdictBy ? ` <span class="byline">decided by ${escapeHtml(link.verdictBy.name)}</span>` : ""}</p>`
+    ? `<p><span class="badge">${escapeHtml(CONTRADICTION_VERDICT_LABEL[link.verdict])}</span>${link.verdictBy ? ` <span class="byline">decided by ${escapeHtml(link.verdictBy.name)}</span>` : ""}</p>`
     : "";
   const rationale = link.verdictRationale.trim() !== "" ? `<p class="rationale">${escapeHtml(link.verdictRationale)}</p>` : "";
   const note = link.note.trim() !== "" ? `<p class="note">${escapeHtml(link.note)}</p>` : "";
   return `<div class="pair">
 ${citedQuote(link.sourceAnnotationId, context)}
-<p class="relation">${escapeHtml(LINK_TYPE_LABELS[link.type])}</p>
+<p class="relation">${escapeHtml(linkRelation(link.type))}</p>
 ${citedQuote(link.targetAnnotationId, context)}
 ${verdict}${rationale}${note}<p class="byline">Linked by ${escapeHtml(creditedName(link))}, ${escapeHtml(formatDate(link.createdAt))}</p>
 </div>`;
@@ -260,7 +263,7 @@ function quote(exact: string, language: string | null): string {
 
 function verdictLine(annotation: ExportAnnotation): string {
   if (annotation.verdict === null && annotation.confidence === null) return "";
-  const badge = annotation.verdict ? `<span class="badge verdict-${toSlug(annotation.verdict)}">${VERDICT_LABELS[annotation.verdict]}</span>` : "";
+  const badge = annotation.verdict ? `<span class="badge verdict-${toSlug(annotation.verdict)}">${CLAIM_VERDICT_LABEL[annotation.verdict]}</span>` : "";
   const confidence = annotation.confidence !== null ? ` confidence ${annotation.confidence}%` : "";
   return `<p class="verdict">${badge}${confidence}</p>`;
 }

@@ -1,8 +1,12 @@
 import { motivationFor } from "./annotation-motivation";
 import { createCodePointConverter, type CodePointConverter } from "./code-point-converter";
-import { KIND_LABELS, LINK_VERDICT_LABELS, SOURCE_KIND_LABELS, VERDICT_LABELS, toSlug } from "./export-labels";
+import { KIND_LABEL } from "../vocabulary/annotation-kind";
+import { CLAIM_VERDICT_LABEL } from "../vocabulary/claim-verdict";
+import { CONTRADICTION_VERDICT_LABEL } from "../vocabulary/contradiction-verdict";
+import { sourceKindPhrase } from "../vocabulary/source-kind";
+import { toSlug } from "./export-labels";
 import type { ExportAnnotation, ExportDocument, ExportLink, ExportPerson, ExportTag } from "./export-model";
-import { splitParagraphs, type Paragraph } from "./split-paragraphs";
+import { splitVerbatimParagraphs, type Paragraph } from "./split-verbatim-paragraphs";
 import { paragraphId, teiPointersFor } from "./tei-pointers";
 import { openTag, xmlBlock, xmlElement, type XmlAttributes, type XmlChild } from "./xml-element";
 import { escapeXmlText } from "./xml-escape";
@@ -46,7 +50,7 @@ export function* teiDocumentParts(document: ExportDocument, annotations: readonl
   const ownLinks = links.filter((link) => ownIds.has(link.sourceAnnotationId) || ownIds.has(link.targetAnnotationId));
   // An empty piece between the steps of indexing a long document: a consumer may pause there.
   yield "";
-  const paragraphs = splitParagraphs(document.text);
+  const paragraphs = splitVerbatimParagraphs(document.text);
   const context: TeiContext = {
     document,
     paragraphs,
@@ -149,7 +153,7 @@ function profileDesc(document: ExportDocument): XmlChild {
     document.place && xmlElement("placeName", {}, text(document.place)),
   ].filter(isMarkup);
   const terms = [
-    document.sourceKind && xmlElement("term", { type: "sourceKind" }, text(SOURCE_KIND_LABELS[document.sourceKind])),
+    document.sourceKind && xmlElement("term", { type: "sourceKind" }, text(sourceKindPhrase(document.sourceKind))),
     document.genre && xmlElement("term", { type: "genre" }, text(document.genre)),
   ].filter(isMarkup);
   const parts = [
@@ -179,11 +183,11 @@ function encodingDesc(annotations: readonly ExportAnnotation[]): string {
       ),
     ),
     xmlBlock("classDecl", {}, [
-      taxonomy("kinds", Object.entries(KIND_LABELS).map(([kind, label]) => category(kindCategory(kind), label))),
-      taxonomy("verdicts", Object.entries(VERDICT_LABELS).map(([verdict, label]) => category(verdictCategory(verdict), label))),
+      taxonomy("kinds", Object.entries(KIND_LABEL).map(([kind, label]) => category(kindCategory(kind), label))),
+      taxonomy("verdicts", Object.entries(CLAIM_VERDICT_LABEL).map(([verdict, label]) => category(verdictCategory(verdict), label))),
       taxonomy("techniques", uniqueTags(annotations.flatMap((a) => (a.technique ? [a.technique] : []))).map((t) => category(techniqueCategory(t), t.name))),
       taxonomy("tags", uniqueTags(annotations.flatMap((a) => a.tags)).map((tag) => category(tagCategory(tag), tag.name))),
-      taxonomy("link-verdicts", Object.entries(LINK_VERDICT_LABELS).map(([verdict, label]) => category(linkVerdictCategory(verdict), label))),
+      taxonomy("link-verdicts", Object.entries(CONTRADICTION_VERDICT_LABEL).map(([verdict, label]) => category(linkVerdictCategory(verdict), label))),
       taxonomy("anchor-statuses", [category("status-anchored", "Anchored"), category("status-orphaned", "Orphaned: not placed on this revision")]),
     ]),
   ]);

@@ -1,6 +1,6 @@
 import type { CodePointConverter } from "./code-point-converter";
 import type { ExportAnnotation } from "./export-model";
-import type { Paragraph } from "./split-paragraphs";
+import type { Paragraph } from "./split-verbatim-paragraphs";
 
 /** The xml:id of the n-th paragraph (0-based index) in the TEI body. */
 export function paragraphId(index: number): string {

@@ -10,7 +10,7 @@ import { AppError } from "../errors";
 import { nextTurn } from "../next-turn";
 import { customTagKey, DEFAULT_CUSTOM_TAG_COLOUR, MAX_TAG_DESCRIPTION_LENGTH, MAX_TAG_NAME_LENGTH } from "../tags/create-custom-tag";
 import { MAX_ANNOTATION_LENGTH } from "../validations/annotation";
-import { SYMMETRIC_LINK_TYPES } from "../validations/link";
+import { SYMMETRIC_LINK_TYPES } from "../vocabulary/link-type";
 import { requireWorkspaceRole } from "../workspaces/require-workspace-role";
 import { indexDocumentTextSync } from "../search/index-document-text";
 import type { DocumentTarget, ImportPlan, ImportReport, PlannedAnnotation, PlannedPerson } from "./import-plan";

@@ -1,5 +1,6 @@
 import type { AnnotationKind, ClaimVerdict, ContradictionVerdict, LinkType, Visibility } from "../export/export-model";
 import type { DocumentMetadata } from "../validations/document-metadata";
+import type { TagCategory } from "../vocabulary/tag-category";
 
 /**
  * What an import file asks for, in the workbench's terms, before anything touches the database.
@@ -74,7 +75,7 @@ export interface PlannedLink {
 export interface PlannedTagDefinition {
   key: string;
   name: string;
-  category: "KIND" | "TECHNIQUE" | "CUSTOM";
+  category: TagCategory;
   description: string;
   colour: string;
 }

@@ -2,8 +2,10 @@ import { createUtf16Converter } from "../export/code-point-converter";
 import type { AnnotationKind, ClaimVerdict, ContradictionVerdict, LinkType } from "../export/export-model";
 import { toSlug } from "../export/export-labels";
 import type { ParsedAnnotation, ParsedBody, ParsedTextTarget } from "../export/parse-w3c-annotations";
-import { CLAIM_VERDICTS, MAX_ANNOTATION_LENGTH, MAX_NOTE_LENGTH } from "../validations/annotation";
-import { CONTRADICTION_VERDICTS, LINK_TYPES } from "../validations/link";
+import { MAX_ANNOTATION_LENGTH, MAX_NOTE_LENGTH } from "../validations/annotation";
+import { CLAIM_VERDICTS } from "../vocabulary/claim-verdict";
+import { CONTRADICTION_VERDICTS } from "../vocabulary/contradiction-verdict";
+import { LINK_TYPES } from "../vocabulary/link-type";
 import { fileDate, type ImportPlan, type PlannedAnnotation, type PlannedLink, type PlannedPerson } from "./import-plan";
 import { ImportRejected, type ImportProblem } from "./import-problems";
 

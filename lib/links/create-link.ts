@@ -2,7 +2,8 @@ import type { DbClient } from "../db";
 import { AppError } from "../errors";
 import { isUniqueConstraintError } from "../db-errors";
 import { requireAnnotationAccess } from "../annotations/require-annotation-access";
-import { createLinkSchema, SYMMETRIC_LINK_TYPES } from "../validations/link";
+import { createLinkSchema } from "../validations/link";
+import { SYMMETRIC_LINK_TYPES } from "../vocabulary/link-type";
 import { parseInput } from "../validations/parse-input";
 import { LINK_VIEW_INCLUDE, toLinkView } from "./link-view";
 

@@ -1,4 +1,4 @@
-import { splitParagraphs } from "../documents/split-paragraphs";
+import { splitTextBlocks } from "../documents/split-text-blocks";
 
 /** A block of a document's text as the search index keeps it: where it is, and under which heading. */
 export interface SearchBlock {
@@ -9,10 +9,10 @@ export interface SearchBlock {
   heading: string | null;
 }
 
-/** The blocks the reader sees (lib/documents/split-paragraphs), each with the nearest heading above it. */
+/** The blocks the reader sees (lib/documents/split-text-blocks), each with the nearest heading above it. */
 export function searchBlocks(text: string): SearchBlock[] {
   let heading: string | null = null;
-  return splitParagraphs(text).map((block, index) => {
+  return splitTextBlocks(text).map((block, index) => {
     if (block.role === "heading") heading = block.text;
     return { index, start: block.start, end: block.end, text: block.text, heading: block.role === "heading" ? null : heading };
   });

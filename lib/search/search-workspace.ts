@@ -1,6 +1,9 @@
 import type { DbClient } from "../db";
 import { parseInput } from "../validations/parse-input";
 import { SEARCH_PAGE_SIZE, searchRequestSchema, type SearchRequest } from "../validations/search";
+import { KIND_LABEL } from "../vocabulary/annotation-kind";
+import { CLAIM_VERDICT_LABEL } from "../vocabulary/claim-verdict";
+import { SOURCE_KIND_LABEL } from "../vocabulary/source-kind";
 import { requireWorkspaceRole } from "../workspaces/require-workspace-role";
 import { unfold, type Folds } from "./fold-search-text";
 import { parseSearchQuery } from "./parse-search-query";
@@ -224,9 +227,8 @@ async function countHits(db: DbClient, sql: SearchSql) {
   return { total, perDocument, kinds, techniques, verdicts, authors, sources, tags };
 }
 
-const SOURCE_KIND_LABEL: Record<string, string> = { PRIMARY: "Primary", SECONDARY: "Secondary", TERTIARY: "Tertiary" };
-const KIND_LABEL: Record<string, string> = { CLAIM: "Claim", BIAS_MARKER: "Bias marker", CONTRADICTION: "Contradiction", CUSTOM: "Tag" };
-const VERDICT_LABEL: Record<string, string> = { UNVERIFIED: "Unverified", CORROBORATED: "Corroborated", DISPUTED: "Disputed", REFUTED: "Refuted" };
+/** A facet value (a string from SQL) by its label; one the vocabulary does not know shows as itself. */
+const labelFrom = (labels: Readonly<Record<string, string>>) => (value: string) => labels[value] ?? value;
 
 /**
  * Searches a workspace's texts, annotations, replies and links for what the user may see. Any
@@ -291,13 +293,13 @@ export async function searchWorkspace(db: DbClient, { actor, workspaceId, input 
   const personName = new Map(people.map((person) => [person.id, person.name]));
   const facets: SearchFacets = {
     sources: facet(counts.sources, (value) => SOURCE_LABEL[value as SearchSource] ?? value),
-    sourceKind: facet(sourceKinds, (value) => SOURCE_KIND_LABEL[value] ?? value),
+    sourceKind: facet(sourceKinds, labelFrom(SOURCE_KIND_LABEL)),
     language: facet(languages),
     documentAuthor: facet(documentAuthors),
     year: facet(years).sort((x, y) => x.value.localeCompare(y.value)),
-    kind: facet(counts.kinds, (value) => KIND_LABEL[value] ?? value),
+    kind: facet(counts.kinds, labelFrom(KIND_LABEL)),
     techniqueId: facet(counts.techniques, (value) => tagName.get(value) ?? "Unknown technique"),
-    verdict: facet(counts.verdicts, (value) => VERDICT_LABEL[value] ?? value),
+    verdict: facet(counts.verdicts, labelFrom(CLAIM_VERDICT_LABEL)),
     tagId: facet(counts.tags, (value) => tagName.get(value) ?? "Unknown tag"),
     authorId: facet(counts.authors, (value) => personName.get(value) ?? "Someone"),
   };

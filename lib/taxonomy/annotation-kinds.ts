@@ -1,4 +1,4 @@
-import type { AnnotationKind } from "../generated/prisma/enums";
+import { KIND_LABEL, type AnnotationKind } from "../vocabulary/annotation-kind";
 
 export interface AnnotationKindDefinition {
   kind: AnnotationKind;
@@ -9,9 +9,9 @@ export interface AnnotationKindDefinition {
 }
 
 /** The built-in annotation kinds; a workspace's KIND tags carry their (editable) label and colour. */
-export const ANNOTATION_KINDS: readonly AnnotationKindDefinition[] = [
-  { kind: "CLAIM", key: "kind:claim", name: "Claim", colour: "#2f6f9f", description: "A statement of fact or interpretation the source asserts." },
-  { kind: "BIAS_MARKER", key: "kind:bias-marker", name: "Bias marker", colour: "#b4442c", description: "Slanted wording or framing, named by a propaganda technique." },
-  { kind: "CONTRADICTION", key: "kind:contradiction", name: "Contradiction", colour: "#8a5a9e", description: "A span that conflicts with another span, in this document or another." },
-  { kind: "CUSTOM", key: "kind:custom", name: "Tagged passage", colour: "#5f7a4e", description: "A span marked with the workspace's own tags." },
+export const KIND_TAG_DEFINITIONS: readonly AnnotationKindDefinition[] = [
+  { kind: "CLAIM", key: "kind:claim", name: KIND_LABEL.CLAIM, colour: "#2f6f9f", description: "A statement of fact or interpretation the source asserts." },
+  { kind: "BIAS_MARKER", key: "kind:bias-marker", name: KIND_LABEL.BIAS_MARKER, colour: "#b4442c", description: "Slanted wording or framing, named by a propaganda technique." },
+  { kind: "CONTRADICTION", key: "kind:contradiction", name: KIND_LABEL.CONTRADICTION, colour: "#8a5a9e", description: "A span that conflicts with another span, in this document or another." },
+  { kind: "CUSTOM", key: "kind:custom", name: KIND_LABEL.CUSTOM, colour: "#5f7a4e", description: "A span marked with the workspace's own tags." },
 ];

@@ -1,5 +1,5 @@
 import type { DbClient } from "../db";
-import { ANNOTATION_KINDS } from "./annotation-kinds";
+import { KIND_TAG_DEFINITIONS } from "./annotation-kinds";
 import { TECHNIQUE_TAXONOMIES } from "./propaganda-techniques";
 import type { TechniqueTaxonomy } from "../generated/prisma/enums";
 
@@ -10,7 +10,7 @@ import type { TechniqueTaxonomy } from "../generated/prisma/enums";
 export async function seedWorkspaceTaxonomy(db: DbClient, workspaceId: string): Promise<void> {
   const existing = new Set((await db.tag.findMany({ where: { workspaceId }, select: { key: true } })).map((t) => t.key));
 
-  const kindTags = ANNOTATION_KINDS.map((k, position) => ({
+  const kindTags = KIND_TAG_DEFINITIONS.map((k, position) => ({
     workspaceId,
     category: "KIND" as const,
     key: k.key,

@@ -1,4 +1,4 @@
-import type { Db } from "../db";
+import type { Db, DbClient } from "../db";
 import { AppError } from "../errors";
 import { isUniqueConstraintError } from "../db-errors";
 import { registerSignUp } from "../auth/login-throttle";
@@ -6,16 +6,20 @@ import { hashPassword } from "../auth/password";
 import { signUpSchema } from "../validations/auth";
 import { parseInput } from "../validations/parse-input";
 import { createWorkspace } from "../workspaces/create-workspace";
-import { loadDemoAnnotations } from "../../seeds/load-demo-annotations";
-import { loadSeedCorpus } from "../../seeds/load-seed-corpus";
+
+/** Fills a new workspace, inside the transaction that creates it. */
+export type WorkspaceFiller = (tx: DbClient, target: { actor: { id: string }; workspaceId: string }) => Promise<void>;
 
 /**
  * Creates an account and its first workspace, which holds a copy of the sample corpus and the demo
  * annotations (in the new user's name, theirs to keep or delete), so the workbench is seen in use.
  * The workspace is the person's own: nobody else sees it. At most SIGN_UP_POLICY accounts per
  * client address and hour.
+ *
+ * What the first workspace starts with comes from `fillWorkspace`, which app/ passes in (the sample
+ * corpus lives in seeds/, and lib/ never imports seeds/); it runs in the sign-up's transaction.
  */
-export async function signUpUser(db: Db, { input, ip }: { input: unknown; ip: string }) {
+export async function signUpUser(db: Db, { input, ip, fillWorkspace }: { input: unknown; ip: string; fillWorkspace: WorkspaceFiller }) {
   const { name, email, password } = parseInput(signUpSchema, input);
   // Counted once the form is valid, so a typo does not use up an address's allowance.
   await registerSignUp(db, ip);
@@ -29,8 +33,7 @@ export async function signUpUser(db: Db, { input, ip }: { input: unknown; ip: st
       actor: user,
       input: { name: `${name}’s workspace`, description: "Starts with the sample corpus: five accounts of the 14th Party Congress, December 1925." },
     });
-    const documentIdByFile = await loadSeedCorpus(tx, { actor: user, workspaceId: workspace.id });
-    await loadDemoAnnotations(tx, { actor: user, workspaceId: workspace.id, documentIdByFile });
+    await fillWorkspace(tx, { actor: user, workspaceId: workspace.id });
     return { user, workspaceId: workspace.id };
   });
   // Two sign-ups with one email at the same moment: the unique index decides, the loser is told why.

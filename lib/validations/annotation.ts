@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { ANNOTATION_KINDS } from "../vocabulary/annotation-kind";
+import { CLAIM_VERDICTS } from "../vocabulary/claim-verdict";
+import { VISIBILITIES } from "../vocabulary/visibility";
 
 /** The longest span one annotation may cover, in characters: about ten pages. */
 export const MAX_ANNOTATION_LENGTH = 20_000;
 export const MAX_NOTE_LENGTH = 10_000;
 
-export const ANNOTATION_KINDS = ["CLAIM", "BIAS_MARKER", "CONTRADICTION", "CUSTOM"] as const;
-export const CLAIM_VERDICTS = ["UNVERIFIED", "CORROBORATED", "DISPUTED", "REFUTED"] as const;
-export const VISIBILITIES = ["PRIVATE", "WORKSPACE"] as const;
 
 const id = z.string().min(1).max(64);
 const offset = z.number({ error: "Offsets must be numbers." }).int("Offsets must be whole numbers.").min(0, "Offsets cannot be negative.");

@@ -1,8 +1,6 @@
 import { z } from "zod";
 
-/** The kinds an assignment may ask students to mark (custom tags are a workspace's own business). */
-export const MARK_KINDS = ["BIAS_MARKER", "CLAIM", "CONTRADICTION"] as const;
-export type MarkKind = (typeof MARK_KINDS)[number];
+import { MARK_KINDS } from "../vocabulary/annotation-kind";
 
 const id = z.string().min(1).max(64);
 
@@ -51,3 +49,6 @@ export const joinCodeSchema = z.object({
     .max(32, "That is not a class code.")
     .transform((code) => code.toUpperCase().replace(/[\s-]/g, "")),
 });
+
+/** Releasing an assignment's results to its students, or withdrawing them. */
+export const releaseResultsSchema = z.object({ released: z.boolean({ error: "Send released: true or false." }) });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SOURCE_KINDS } from "../vocabulary/source-kind";
 
 /** Empty form fields mean "not given". */
 const optionalText = (max: number, label: string) =>
@@ -19,13 +20,6 @@ const authorsSchema = z
   })
   .pipe(z.array(z.string().max(200, "Each author: use at most 200 characters.")).max(50, "List at most 50 authors."));
 
-export const SOURCE_KINDS = ["PRIMARY", "SECONDARY", "TERTIARY"] as const;
-
-export const SOURCE_KIND_LABEL: Record<(typeof SOURCE_KINDS)[number], string> = {
-  PRIMARY: "Primary",
-  SECONDARY: "Secondary",
-  TERTIARY: "Tertiary",
-};
 
 /** Genres offered in the form; a historian may type another. */
 export const SUGGESTED_GENRES = ["official", "press", "memoir", "scholarly", "encyclopedia", "propaganda", "correspondence", "speech", "interview"];

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ANNOTATION_KINDS, CLAIM_VERDICTS } from "./annotation";
+import { ANNOTATION_KINDS } from "../vocabulary/annotation-kind";
+import { CLAIM_VERDICTS } from "../vocabulary/claim-verdict";
 import { parseInput } from "./parse-input";
 
 export const EXPORT_FORMATS = ["w3c", "csv", "links-csv", "tei", "report", "bundle"] as const;

@@ -1,10 +1,7 @@
 import { z } from "zod";
+import { CONTRADICTION_VERDICTS } from "../vocabulary/contradiction-verdict";
+import { LINK_TYPES } from "../vocabulary/link-type";
 
-export const LINK_TYPES = ["CONTRADICTS", "CORROBORATES", "SAME_CLAIM_AS", "DERIVES_FROM", "RESPONDS_TO"] as const;
-export const CONTRADICTION_VERDICTS = ["UNRESOLVED", "FIRST_MORE_RELIABLE", "SECOND_MORE_RELIABLE", "BOTH_WRONG", "NOT_A_CONTRADICTION"] as const;
-
-/** Link types that read the same both ways: A contradicts B is B contradicts A. */
-export const SYMMETRIC_LINK_TYPES: ReadonlySet<string> = new Set(["CONTRADICTS", "CORROBORATES", "SAME_CLAIM_AS"]);
 
 export const createLinkSchema = z.object({
   sourceAnnotationId: z.string().min(1).max(64),

@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { ANNOTATION_KINDS, CLAIM_VERDICTS } from "./annotation";
+import { ANNOTATION_KINDS } from "../vocabulary/annotation-kind";
+import { CLAIM_VERDICTS } from "../vocabulary/claim-verdict";
+import { SOURCE_KINDS } from "../vocabulary/source-kind";
 import { parseInput } from "./parse-input";
 import { MAX_QUERY_LENGTH } from "../search/parse-search-query";
 
-export const SOURCE_KINDS = ["PRIMARY", "SECONDARY", "TERTIARY"] as const;
 export const SEARCH_SCOPES = ["all", "text", "annotations"] as const;
 export type SearchScope = (typeof SEARCH_SCOPES)[number];
 export const SEARCH_PAGE_SIZE = 20;

@@ -1,5 +1,5 @@
 import { readSeedCorpus } from "../../seeds/seed-corpus";
-import { splitParagraphs, type TextBlock } from "../../lib/documents/split-paragraphs";
+import { splitTextBlocks, type TextBlock } from "../../lib/documents/split-text-blocks";
 import type { Rng } from "./prng";
 
 /**
@@ -23,7 +23,7 @@ const HEADING_TOPICS = [
 function seedSentences(): string[] {
   const sentences = new Set<string>();
   for (const document of readSeedCorpus()) {
-    for (const block of splitParagraphs(document.content.text)) {
+    for (const block of splitTextBlocks(document.content.text)) {
       if (block.role !== "body") continue;
       const flat = block.text.replace(/\s+/g, " ");
       for (const sentence of flat.split(/(?<=[.!?][”"’)]?)\s+(?=[A-Z“"(])/)) {
@@ -100,7 +100,7 @@ function spanWordCount(rng: Rng): number {
  * start inside an earlier span of the same paragraph and run past its end, so highlights nest.
  */
 export function planSpans(rng: Rng, text: string, count: number, overlapShare = 0.2): Span[] {
-  const blocks = splitParagraphs(text);
+  const blocks = splitTextBlocks(text);
   const bodyIndexes = blocks.flatMap((block, i) => (block.role === "body" ? [i] : []));
   if (bodyIndexes.length === 0) throw new Error("The text has no body paragraphs to annotate.");
   const wordsOf = createWordIndex(blocks);

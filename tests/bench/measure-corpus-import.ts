@@ -10,7 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createDatabaseClient } from "../../lib/db";
 import { importDocumentFiles } from "../../lib/documents/import-document-files";
-import { createTestUser, createTestWorkspace } from "../../seeds/factories";
+import { createTestUser, createTestWorkspace } from "../factories";
 import { makePdf } from "../fixtures/corpus-files";
 import { startEventLoopProbe, type EventLoopFigures } from "./event-loop-probe";
 import { createRng } from "./prng";

@@ -5,7 +5,7 @@ import { describeRange } from "../../lib/anchoring/describe-range";
 import { hashPassword } from "../../lib/auth/password";
 import { createDocument } from "../../lib/documents/create-document";
 import { readPastedText } from "../../lib/documents/read-document-text";
-import { splitParagraphs } from "../../lib/documents/split-paragraphs";
+import { splitTextBlocks } from "../../lib/documents/split-text-blocks";
 import type { Db } from "../../lib/db";
 import type { Prisma } from "../../lib/generated/prisma/client";
 import { createWorkspace } from "../../lib/workspaces/create-workspace";
@@ -85,7 +85,7 @@ export interface FloorDocument {
  */
 export async function seedFloorDocument(db: Db, corpus: BenchCorpus, { targetChars, annotationCount, seed }: { targetChars: number; annotationCount: number; seed: number }): Promise<FloorDocument> {
   const rng = createRng(seed);
-  const blocks = splitParagraphs(corpus.text);
+  const blocks = splitTextBlocks(corpus.text);
   let end = 0;
   for (const block of blocks) {
     if (block.end > targetChars && end > 0) break;
@@ -159,7 +159,7 @@ export async function seedBenchCorpus(db: Db, { targetChars, annotationCount, se
     documentId: document.id,
     revisionId: revision.id,
     text: revision.text,
-    blockCount: splitParagraphs(revision.text).length,
+    blockCount: splitTextBlocks(revision.text).length,
     techniqueIds,
     annotationCount: stored,
     privateCount: rows.filter((r) => r.visibility === "PRIVATE").length,

@@ -11,7 +11,7 @@ import { reviseDocumentText } from "@/lib/documents/revise-document-text";
 import { addReply } from "@/lib/replies/add-reply";
 import { listReplies } from "@/lib/replies/list-replies";
 import { createCustomTag } from "@/lib/tags/create-custom-tag";
-import { addTestMember, createTestDocument, createTestUser, createTestWorkspace, currentRevision, selectPhrase } from "@/seeds/factories";
+import { addTestMember, createTestDocument, createTestUser, createTestWorkspace, currentRevision, selectPhrase } from "@/tests/factories";
 
 const db = getDb();
 

@@ -15,7 +15,7 @@ import { changeMemberRole } from "@/lib/workspaces/change-member-role";
 import { getWorkspace } from "@/lib/workspaces/get-workspace";
 import { listMembers } from "@/lib/workspaces/list-members";
 import { removeMember } from "@/lib/workspaces/remove-member";
-import { addTestMember, createTestDocument, createTestUser, createTestWorkspace } from "@/seeds/factories";
+import { addTestMember, createTestDocument, createTestUser, createTestWorkspace } from "@/tests/factories";
 
 const db = getDb();
 

@@ -32,7 +32,7 @@ import { addReply } from "@/lib/replies/add-reply";
 import { openSqlite } from "@/lib/sqlite-connection";
 import { addMember } from "@/lib/workspaces/add-member";
 import { listMembers } from "@/lib/workspaces/list-members";
-import { addTestMember, createTestDocument, createTestUser, createTestWorkspace, selectPhrase } from "@/seeds/factories";
+import { addTestMember, createTestDocument, createTestUser, createTestWorkspace, selectPhrase } from "@/tests/factories";
 import { rejection } from "./rejection";
 
 const db = getDb();

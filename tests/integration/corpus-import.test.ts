@@ -6,7 +6,7 @@ import { importDocumentFile } from "@/lib/documents/import-document-file";
 import { importDocumentFiles } from "@/lib/documents/import-document-files";
 import { reviseDocumentText } from "@/lib/documents/revise-document-text";
 import { TEI_SAMPLE, encodeText, makeDocx, makePdf, makeScannedPdf, makeZip, makeZipBomb } from "@/tests/fixtures/corpus-files";
-import { createTestUser, createTestWorkspace } from "@/seeds/factories";
+import { createTestUser, createTestWorkspace } from "@/tests/factories";
 import { rejection } from "./rejection";
 
 const db = getDb();

@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { POST as createAnnotationRoute } from "@/app/api/documents/[documentId]/annotations/route";
 import { POST as signUpRoute } from "@/app/api/users/route";
-import { createTestDocument, createTestUser, createTestWorkspace, currentRevision, TEST_PASSWORD } from "@/seeds/factories";
+import { createTestDocument, createTestUser, createTestWorkspace, currentRevision, TEST_PASSWORD } from "@/tests/factories";
 import { CookieJar, routeParams, signIn, SITE, siteRequest } from "./http-harness";
 
 // Server actions read Next's request context; here it is whatever the test says the request was.

@@ -14,7 +14,7 @@ import { setLinkVerdict } from "@/lib/links/set-link-verdict";
 import { addReply } from "@/lib/replies/add-reply";
 import { createCustomTag } from "@/lib/tags/create-custom-tag";
 import { listWorkspaceTags } from "@/lib/tags/list-workspace-tags";
-import { addTestMember, createTestDocument, createTestUser, createTestWorkspace, selectPhrase } from "@/seeds/factories";
+import { addTestMember, createTestDocument, createTestUser, createTestWorkspace, selectPhrase } from "@/tests/factories";
 import { rejection } from "./rejection";
 
 const db = getDb();

@@ -9,7 +9,7 @@ import { getDocument } from "@/lib/documents/get-document";
 import { listDocuments } from "@/lib/documents/list-documents";
 import { readPastedText } from "@/lib/documents/read-document-text";
 import { updateDocumentMetadata } from "@/lib/documents/update-document-metadata";
-import { createTestDocument, createTestUser, createTestWorkspace } from "@/seeds/factories";
+import { createTestDocument, createTestUser, createTestWorkspace } from "@/tests/factories";
 
 const db = getDb();
 

@@ -19,7 +19,7 @@ import { readBundle } from "@/lib/import/read-bundle";
 import { addReply } from "@/lib/replies/add-reply";
 import { createCustomTag } from "@/lib/tags/create-custom-tag";
 import type { ExportFormat, ExportSelection } from "@/lib/validations/export-selection";
-import { addTestMember, createTestDocument, createTestUser, createTestWorkspace, currentRevision, selectPhrase } from "@/seeds/factories";
+import { addTestMember, createTestDocument, createTestUser, createTestWorkspace, currentRevision, selectPhrase } from "@/tests/factories";
 import { loadDemoAnnotations } from "@/seeds/load-demo-annotations";
 import { loadSeedCorpus } from "@/seeds/load-seed-corpus";
 import { rejection } from "./rejection";

@@ -12,7 +12,7 @@ import { GET as exportRoute } from "@/app/api/workspaces/[workspaceId]/export/ro
 import { POST as importRoute } from "@/app/api/workspaces/[workspaceId]/import/route";
 import { PUT as saveTextRoute } from "@/app/api/documents/[documentId]/text/route";
 import { proxy } from "@/proxy";
-import { createTestDocument, createTestUser, createTestWorkspace, currentRevision, TEST_PASSWORD } from "@/seeds/factories";
+import { createTestDocument, createTestUser, createTestWorkspace, currentRevision, TEST_PASSWORD } from "@/tests/factories";
 import { CookieJar, routeParams, signIn, siteRequest } from "./http-harness";
 
 const db = getDb();

@@ -13,7 +13,7 @@ import { getComparison } from "@/lib/links/get-comparison";
 import { listContradictions } from "@/lib/links/list-contradictions";
 import { listDocumentLinks } from "@/lib/links/list-document-links";
 import { setLinkVerdict } from "@/lib/links/set-link-verdict";
-import { addTestMember, createTestDocument, createTestUser, createTestWorkspace, selectPhrase } from "@/seeds/factories";
+import { addTestMember, createTestDocument, createTestUser, createTestWorkspace, selectPhrase } from "@/tests/factories";
 
 const db = getDb();
 

@@ -6,7 +6,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { getDb } from "@/lib/db";
 import { addReply } from "@/lib/replies/add-reply";
 import { createCustomTag } from "@/lib/tags/create-custom-tag";
-import { addTestMember, createTestDocument, createTestUser, createTestWorkspace, selectPhrase } from "@/seeds/factories";
+import { addTestMember, createTestDocument, createTestUser, createTestWorkspace, selectPhrase } from "@/tests/factories";
 import { rejection } from "./rejection";
 
 const db = getDb();

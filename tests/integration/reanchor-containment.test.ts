@@ -5,7 +5,7 @@ import { createAnnotation } from "@/lib/annotations/create-annotation";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { getDb } from "@/lib/db";
 import { normaliseDocumentText } from "@/lib/documents/read-document-text";
-import { createTestDocument, createTestUser, createTestWorkspace, currentRevision, TEST_PASSWORD } from "@/seeds/factories";
+import { createTestDocument, createTestUser, createTestWorkspace, currentRevision, TEST_PASSWORD } from "@/tests/factories";
 import { createRng, type Rng } from "../bench/prng";
 import { type CookieJar, routeParams, signIn, siteRequest } from "./http-harness";
 

@@ -12,7 +12,7 @@ import { addReply } from "@/lib/replies/add-reply";
 import { deleteReply } from "@/lib/replies/delete-reply";
 import { searchWorkspace } from "@/lib/search/search-workspace";
 import { suggestLinks } from "@/lib/search/suggest-links";
-import { addTestMember, createTestDocument, createTestUser, createTestWorkspace, currentRevision, selectPhrase } from "@/seeds/factories";
+import { addTestMember, createTestDocument, createTestUser, createTestWorkspace, currentRevision, selectPhrase } from "@/tests/factories";
 import { rejection } from "./rejection";
 
 const db = getDb();

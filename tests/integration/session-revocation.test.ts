@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { LIVE_SESSION_CACHE_MAX_AGE_MS } from "@/lib/auth/live-session-cache";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { GET as getDocumentRoute } from "@/app/api/documents/[documentId]/route";
-import { addTestMember, createTestDocument, createTestUser, createTestWorkspace, TEST_PASSWORD } from "@/seeds/factories";
+import { addTestMember, createTestDocument, createTestUser, createTestWorkspace, TEST_PASSWORD } from "@/tests/factories";
 import { callNextAuth, CookieJar, routeParams, signIn, signOut, siteRequest } from "./http-harness";
 
 // Server actions read Next's request context; here it is the request the test is making.

@@ -7,8 +7,9 @@ import { authenticateUser } from "@/lib/auth/authenticate-user";
 import { recordLoginSuccess, registerLoginAttempt, registerSignUp, SIGN_UP_POLICY, THROTTLE_POLICY } from "@/lib/auth/login-throttle";
 import { verifyPassword } from "@/lib/auth/password";
 import { signUpUser } from "@/lib/users/sign-up-user";
+import { fillSampleWorkspace } from "@/seeds/fill-sample-workspace";
 import { DEMO_ACCOUNT, seedDemoWorkspace } from "@/seeds/seed-demo-workspace";
-import { createTestUser, TEST_PASSWORD } from "@/seeds/factories";
+import { createTestUser, TEST_PASSWORD } from "@/tests/factories";
 
 const db = getDb();
 
@@ -21,7 +22,7 @@ describe("signUpUser", () => {
   let signedUp: Awaited<ReturnType<typeof signUpUser>>;
 
   beforeAll(async () => {
-    signedUp = await signUpUser(db, { input: { name: "  Edward Hallett Carr ", email: "  E.H.Carr@Example.ORG ", password }, ip: "192.0.2.10" });
+    signedUp = await signUpUser(db, { input: { name: "  Edward Hallett Carr ", email: "  E.H.Carr@Example.ORG ", password }, ip: "192.0.2.10", fillWorkspace: fillSampleWorkspace });
   });
 
   it("creates the account with a normalised email and an argon2id hash of the password", async () => {
@@ -55,7 +56,7 @@ describe("signUpUser", () => {
 
   it("refuses a second account for the same email, whatever its case and spacing (CONFLICT)", async () => {
     const users = await db.user.count();
-    const error = await rejection(signUpUser(db, { input: { name: "Impostor", email: "\te.h.CARR@example.org  ", password: "another long password" }, ip: "192.0.2.10" }));
+    const error = await rejection(signUpUser(db, { input: { name: "Impostor", email: "\te.h.CARR@example.org  ", password: "another long password" }, ip: "192.0.2.10", fillWorkspace: fillSampleWorkspace }));
     expect(error.code).toBe("CONFLICT");
     expect(error.fieldErrors.email).toBeTruthy();
     expect(await db.user.count()).toBe(users);
@@ -64,7 +65,7 @@ describe("signUpUser", () => {
   it("refuses a short password (INVALID_INPUT on the password field) and creates nothing", async () => {
     const [users, workspaces] = await Promise.all([db.user.count(), db.workspace.count()]);
     const email = `short-${randomUUID()}@example.org`;
-    const error = await rejection(signUpUser(db, { input: { name: "Short", email, password: "123456789" }, ip: "192.0.2.10" }));
+    const error = await rejection(signUpUser(db, { input: { name: "Short", email, password: "123456789" }, ip: "192.0.2.10", fillWorkspace: fillSampleWorkspace }));
     expect(error.code).toBe("INVALID_INPUT");
     expect(Object.keys(error.fieldErrors)).toEqual(["password"]);
     expect(await db.user.findUnique({ where: { email } })).toBeNull();
@@ -83,7 +84,7 @@ describe("signUpUser", () => {
   });
 
   it("names each bad field of a sign-up form", async () => {
-    const error = await rejection(signUpUser(db, { input: { name: " ", email: "not-an-email", password: "" }, ip: "192.0.2.10" }));
+    const error = await rejection(signUpUser(db, { input: { name: " ", email: "not-an-email", password: "" }, ip: "192.0.2.10", fillWorkspace: fillSampleWorkspace }));
     expect(error.code).toBe("INVALID_INPUT");
     expect(Object.keys(error.fieldErrors).sort()).toEqual(["email", "name", "password"]);
   });

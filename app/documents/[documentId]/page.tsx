@@ -14,7 +14,7 @@ import { getDb } from "@/lib/db";
 import { firstScreenBlocks } from "@/lib/documents/first-screen-blocks";
 import { getDocumentPage } from "@/lib/documents/get-document-page";
 import { loadOrNotFound, requirePageUser } from "@/lib/http/page-access";
-import { LINK_TYPES } from "@/lib/validations/link";
+import { LINK_TYPES } from "@/lib/vocabulary/link-type";
 import { roleAtLeast } from "@/lib/workspaces/require-workspace-role";
 import { parseTextRange } from "@/lib/search/text-range-param";
 

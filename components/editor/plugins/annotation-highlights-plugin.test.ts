@@ -5,7 +5,7 @@ import type { Decoration } from "@tiptap/pm/view";
 import { describe, expect, it } from "vitest";
 import { describeRange } from "@/lib/anchoring/describe-range";
 import { reanchorAnnotation } from "@/lib/anchoring/reanchor-annotation";
-import { splitParagraphs } from "@/lib/documents/split-paragraphs";
+import { splitTextBlocks } from "@/lib/documents/split-text-blocks";
 import { readingExtensions } from "../reading-extensions";
 import { buildDocumentContent } from "../utils/build-document-content";
 import type { Highlight } from "../utils/build-highlight-decoration";
@@ -17,7 +17,7 @@ const TEXT = "About the discussion\n\nQuestion: Is the Central Committee's posit
 const schema = getSchema(readingExtensions);
 
 function createState(text = TEXT) {
-  const doc = ProseMirrorNode.fromJSON(schema, buildDocumentContent(splitParagraphs(text)));
+  const doc = ProseMirrorNode.fromJSON(schema, buildDocumentContent(splitTextBlocks(text)));
   return EditorState.create({ doc, plugins: [createReadingModePlugin(), createAnnotationHighlightsPlugin()] });
 }
 

@@ -1,5 +1,5 @@
 import type { JSONContent } from "@tiptap/core";
-import type { TextBlock } from "@/lib/documents/split-paragraphs";
+import type { TextBlock } from "@/lib/documents/split-text-blocks";
 
 /**
  * The reading view's ProseMirror content for a text: one block per blank-line-separated block

@@ -1,12 +1,20 @@
 import { Decoration } from "@tiptap/pm/view";
-import { kindSlug } from "@/components/workbench/annotation-labels";
+import { kindSlug, type AnnotationKind } from "@/lib/vocabulary/annotation-kind";
 
 export interface Highlight {
   id: string;
   from: number;
   to: number;
-  kind: "CLAIM" | "BIAS_MARKER" | "CONTRADICTION" | "CUSTOM";
+  kind: AnnotationKind;
+  /** Who says what about the passage: "Claim: disputed, by Anna". */
   label: string;
+  /** The passage's words: its accessible name starts with them, so a screen reader (and voice control) names it by what is seen. */
+  text?: string;
+}
+
+/** A highlight's accessible name: its visible text, then its kind and the rest of its label. */
+export function highlightName(highlight: Pick<Highlight, "label" | "text">): string {
+  return highlight.text ? `${highlight.text.replace(/\s+/g, " ").trim()} (${highlight.label})` : highlight.label;
 }
 
 /** A highlight's classes, coloured by kind: the editor's decorations and the server-drawn opening share them. */
@@ -15,10 +23,12 @@ export function highlightClassName(kind: Highlight["kind"]): string {
 }
 
 /**
- * One annotation's inline decoration: coloured by kind (CSS), focusable, labelled for screen
- * readers. `nodeName` gives every decoration its own element: without it ProseMirror merges
- * overlapping decorations into one span (the last id wins), with it they nest, so each overlap
- * keeps both ids and its tints layer visibly.
+ * One annotation's inline decoration: coloured by kind (CSS), focusable, named for screen
+ * readers by its words and kind. `nodeName` gives every decoration its own element: without it
+ * ProseMirror merges overlapping decorations into one span (the last id wins), with it they nest,
+ * so each overlap keeps both ids and its tints layer visibly. Nested, they must not be buttons
+ * (a button's content is presentational: a focusable highlight inside one is lost to assistive
+ * technology), so a highlight is a link to its annotation.
  */
 export function buildHighlightDecoration(highlight: Highlight, focused: boolean): Decoration {
   return Decoration.inline(
@@ -29,8 +39,8 @@ export function buildHighlightDecoration(highlight: Highlight, focused: boolean)
       class: `${highlightClassName(highlight.kind)}${focused ? " hl--focused" : ""}`,
       "data-annotation-id": highlight.id,
       tabindex: "0",
-      role: "button",
-      "aria-label": highlight.label,
+      role: "link",
+      "aria-label": highlightName(highlight),
     },
     { id: highlight.id, highlight },
   );

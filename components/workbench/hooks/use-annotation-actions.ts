@@ -2,13 +2,16 @@ import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
 import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
 import type { LinkView } from "@/lib/links/link-view";
-import { callApi } from "../api-client";
+import { createAnnotation, deleteAnnotation as deleteAnnotationCall, reattachAnnotation, updateAnnotation } from "@/components/api/annotations-api";
+import { createLink, deleteLink as deleteLinkCall } from "@/components/api/links-api";
 import type { AnnotationFormValues } from "../annotation-form";
-import { KIND_LABEL, truncate } from "../annotation-labels";
 import type { LinkFrom } from "../link-banner";
-import { compareUrl, LINK_LABEL } from "../link-labels";
 import type { StatusMessage } from "../status-line";
 import type { TextSelection } from "./use-reading-editor";
+import { KIND_LABEL } from "@/lib/vocabulary/annotation-kind";
+import { truncate } from "@/components/labels/truncate";
+import { compareUrl } from "@/components/labels/compare-url";
+import { LINK_LABEL } from "@/lib/vocabulary/link-type";
 
 export function byTextOrder(a: ReadingAnnotation, b: ReadingAnnotation) {
   return a.start - b.start || b.end - a.end;
@@ -52,10 +55,7 @@ export function useAnnotationActions({
 
   async function linkHere(targetAnnotationId: string) {
     if (!linkFrom) return;
-    const result = await callApi<{ link: LinkView }>("/api/links", {
-      method: "POST",
-      body: { sourceAnnotationId: linkFrom.annotationId, targetAnnotationId, type: linkFrom.type },
-    });
+    const result = await createLink({ sourceAnnotationId: linkFrom.annotationId, targetAnnotationId, type: linkFrom.type });
     if (!result.ok) return setStatus({ tone: "error", text: result.message });
     const link = result.data.link;
     setLinks((list) => [...list, link]);
@@ -71,11 +71,8 @@ export function useAnnotationActions({
   ): Promise<{ message: string; fieldErrors: Record<string, string> } | null> {
     const result =
       target.mode === "create"
-        ? await callApi<{ annotation: ReadingAnnotation }>(`/api/documents/${documentId}/annotations`, {
-            method: "POST",
-            body: { ...values, revisionId, start: target.selection.start, end: target.selection.end, exact: target.selection.exact },
-          })
-        : await callApi<{ annotation: ReadingAnnotation }>(`/api/annotations/${target.annotation.id}`, { method: "PATCH", body: values });
+        ? await createAnnotation(documentId, { ...values, revisionId, start: target.selection.start, end: target.selection.end, exact: target.selection.exact })
+        : await updateAnnotation(target.annotation.id, values);
     if (!result.ok) return { message: result.message, fieldErrors: result.fieldErrors };
     const saved = result.data.annotation;
     keep(saved);
@@ -87,7 +84,7 @@ export function useAnnotationActions({
 
   async function deleteLink(link: LinkView) {
     if (!window.confirm("Remove this link? Both annotations stay.")) return;
-    const result = await callApi(`/api/links/${link.id}`, { method: "DELETE" });
+    const result = await deleteLinkCall(link.id);
     if (!result.ok) return setStatus({ tone: "error", text: result.message });
     setLinks((list) => list.filter((l) => l.id !== link.id));
     setStatus({ tone: "ok", text: "Link removed." });
@@ -97,7 +94,7 @@ export function useAnnotationActions({
     const linkCount = linksByAnnotation.get(annotation.id)?.length ?? 0;
     const what = `this ${KIND_LABEL[annotation.kind].toLowerCase()} on “${truncate(annotation.exact, 60)}”`;
     if (!window.confirm(`Delete ${what}${linkCount ? ` and its ${plural(linkCount, "link")} to other passages` : ""}, with its replies?`)) return;
-    const result = await callApi<{ deletedLinks: number }>(`/api/annotations/${annotation.id}`, { method: "DELETE" });
+    const result = await deleteAnnotationCall(annotation.id);
     if (!result.ok) return setStatus({ tone: "error", text: result.message });
     setAnnotations((list) => list.filter((a) => a.id !== annotation.id));
     setLinks((list) => list.filter((l) => l.source.id !== annotation.id && l.target.id !== annotation.id));
@@ -107,10 +104,7 @@ export function useAnnotationActions({
   }
 
   async function reattach(annotation: ReadingAnnotation, selection: TextSelection) {
-    const result = await callApi<{ annotation: ReadingAnnotation }>(`/api/annotations/${annotation.id}/reattach`, {
-      method: "POST",
-      body: { revisionId, start: selection.start, end: selection.end, exact: selection.exact },
-    });
+    const result = await reattachAnnotation(annotation.id, { revisionId, start: selection.start, end: selection.end, exact: selection.exact });
     if (!result.ok) return setStatus({ tone: "error", text: result.message });
     keep(result.data.annotation);
     setSelectedId(() => annotation.id);

@@ -7,10 +7,10 @@ import type { PageMarker } from "@/components/editor/plugins/page-markers-plugin
 import { createReadingExtensions } from "@/components/editor/reading-extensions";
 import { buildDocumentContent } from "@/components/editor/utils/build-document-content";
 import type { Highlight } from "@/components/editor/utils/build-highlight-decoration";
-import type { TextBlock } from "@/lib/documents/split-paragraphs";
-import { KIND_SHORTCUT, type AnnotationKind } from "../annotation-labels";
+import type { TextBlock } from "@/lib/documents/split-text-blocks";
 import { useLatest } from "./use-latest";
 import { WORKBENCH_MARKS } from "./workbench-marks";
+import { KIND_SHORTCUT, type AnnotationKind } from "@/lib/vocabulary/annotation-kind";
 
 /** Selected words as text offsets, with where to show the toolbar (relative to the text column). */
 export interface TextSelection {
@@ -78,8 +78,9 @@ export function useReadingEditor(options: ReadingEditorOptions) {
       keys: KIND_SHORTCUT,
       onAnnotate: (kind, editor) => {
         if (!latest.current.canAnnotate) return false;
-        // Right after a drag the toolbar state may lag a frame behind: read the editor's selection.
-        const selected = latestSelection.current ?? latestReadSelection.current(editor.view);
+        // The editor's own selection, not the toolbar's state: that may lag a frame behind a drag or
+        // a quick Shift+arrow.
+        const selected = latestReadSelection.current(editor.view) ?? latestSelection.current;
         if (!selected) return false;
         latest.current.onAnnotate(kind, selected);
         return true;

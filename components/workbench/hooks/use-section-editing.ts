@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useRef, useState } from "react";
 import { documentTextFromEditor } from "@/components/editor/utils/document-text-from-editor";
 import { replaceSection, sectionAt, type TextSection } from "@/lib/documents/text-sections";
-import { callApi } from "../api-client";
+import { reviseDocumentText } from "@/components/api/documents-api";
 import type { StatusMessage } from "../status-line";
 
 type RevisionCounts = { exact: number; moved: number; fuzzy: number; orphaned: number };
@@ -80,10 +80,7 @@ export function useSectionEditing({
     if (!dirty) return setStatus({ tone: "ok", text: "Nothing has changed in this section yet." });
     setSaving(true);
     const revised = replaceSection(text, editSection.section, documentTextFromEditor(edited.state.doc));
-    const result = await callApi<{ revisionNumber: number; counts: RevisionCounts }>(`/api/documents/${documentId}/text`, {
-      method: "PUT",
-      body: { baseRevisionId: revisionId, text: revised },
-    });
+    const result = await reviseDocumentText(documentId, { baseRevisionId: revisionId, text: revised });
     // On success the buttons stay disabled until the refreshed page mounts the new revision.
     if (!result.ok) {
       setSaving(false);

@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { compareUrl, VERDICT_LABEL } from "@/components/workbench/link-labels";
-import { truncate } from "@/components/workbench/annotation-labels";
 import { getDb } from "@/lib/db";
 import { listDocuments } from "@/lib/documents/list-documents";
 import type { ContradictionVerdict } from "@/lib/generated/prisma/enums";
 import { firstParam, type RawSearchParams } from "@/lib/http/first-param";
 import { loadOrNotFound, requirePageUser } from "@/lib/http/page-access";
 import { listContradictions, type ContradictionFilter } from "@/lib/links/list-contradictions";
-import { CONTRADICTION_VERDICTS } from "@/lib/validations/link";
+import { CONTRADICTION_VERDICTS } from "@/lib/vocabulary/contradiction-verdict";
 import { getWorkspace } from "@/lib/workspaces/get-workspace";
 import { listMembers } from "@/lib/workspaces/list-members";
-import { byline } from "@/components/workbench/byline";
+import { compareUrl } from "@/components/labels/compare-url";
+import { CONTRADICTION_VERDICT_LABEL } from "@/lib/vocabulary/contradiction-verdict";
+import { truncate } from "@/components/labels/truncate";
+import { byline } from "@/components/labels/byline";
 
 export const metadata: Metadata = { title: "Contradictions" };
 
@@ -66,7 +67,7 @@ export default async function ContradictionsPage({ params, searchParams }: { par
             <option value="DECIDED">Decided</option>
             {CONTRADICTION_VERDICTS.map((v) => (
               <option key={v} value={v}>
-                {VERDICT_LABEL[v]}
+                {CONTRADICTION_VERDICT_LABEL[v]}
               </option>
             ))}
           </select>
@@ -118,7 +119,7 @@ export default async function ContradictionsPage({ params, searchParams }: { par
                   </td>
                 ))}
                 <td>
-                  <span className={`verdict verdict--${(c.verdict ?? "UNRESOLVED").toLowerCase()}`}>{VERDICT_LABEL[c.verdict ?? "UNRESOLVED"]}</span>
+                  <span className={`verdict verdict--${(c.verdict ?? "UNRESOLVED").toLowerCase()}`}>{CONTRADICTION_VERDICT_LABEL[c.verdict ?? "UNRESOLVED"]}</span>
                   {c.verdictRationale ? <div className="muted board__rationale">{truncate(c.verdictRationale, 120)}</div> : null}
                 </td>
                 <td>

@@ -61,7 +61,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ wor
         </ul>
         <div className="form-actions">
           {status === "open" ? (
-            <ApiButton url={`/api/assignments/${assignment.id}/submit`} label="Submit my work" pendingLabel="Submitting…" confirmText="Submit? Your marks lock until your teacher reopens them." />
+            <ApiButton call={{ action: "submit-assignment", assignmentId: assignment.id }} label="Submit my work" pendingLabel="Submitting…" confirmText="Submit? Your marks lock until your teacher reopens them." />
           ) : null}
           {status === "released" ? (
             <Link className="button" href={`${base}/feedback`}>
@@ -89,10 +89,10 @@ export default async function AssignmentPage({ params }: { params: Promise<{ wor
         {assignment.releasedAt ? (
           <>
             <span className="muted">Results released {formatDateTime(assignment.releasedAt)}</span>
-            <ApiButton url={`/api/assignments/${assignment.id}/release`} method="PUT" body={{ released: false }} label="Withdraw release" pendingLabel="Withdrawing…" className="button button--quiet" />
+            <ApiButton call={{ action: "release-results", assignmentId: assignment.id, released: false }} label="Withdraw release" pendingLabel="Withdrawing…" className="button button--quiet" />
           </>
         ) : (
-          <ApiButton url={`/api/assignments/${assignment.id}/release`} method="PUT" body={{ released: true }} label="Release results" pendingLabel="Releasing…" confirmText="Release the results? Students then see the key beside their own work, and work stops." />
+          <ApiButton call={{ action: "release-results", assignmentId: assignment.id, released: true }} label="Release results" pendingLabel="Releasing…" confirmText="Release the results? Students then see the key beside their own work, and work stops." />
         )}
       </div>
       <section aria-labelledby="progress-heading">

@@ -17,7 +17,7 @@ const BLANK_LINES = new RegExp(String.raw`${LINE_BREAK}(?:[^\S\r\n]*${LINE_BREAK
  * indentation and single line breaks included) so that offsets inside a paragraph can be
  * computed from offsets into the whole text. Runs of whitespace only are not paragraphs.
  */
-export function splitParagraphs(text: string): Paragraph[] {
+export function splitVerbatimParagraphs(text: string): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let start = 0;
   for (const separator of text.matchAll(BLANK_LINES)) {

@@ -15,7 +15,7 @@ export interface TextBlock {
 
 const FOOTNOTE = /^\d{1,3}\s+\S/;
 
-export function splitParagraphs(text: string): TextBlock[] {
+export function splitTextBlocks(text: string): TextBlock[] {
   const blocks: TextBlock[] = [];
   const separator = /\n[ \t]*\n\s*/g;
   let start = 0;

@@ -1,0 +1,23 @@
+import type { z } from "zod";
+import type { getDocument as getDocumentService } from "@/lib/documents/get-document";
+import type { getReliabilitySummary } from "@/lib/documents/get-reliability-summary";
+import type { reviseDocumentText as reviseDocumentTextService } from "@/lib/documents/revise-document-text";
+import type { reviseTextSchema } from "@/lib/validations/annotation";
+import type { reliabilityRatingSchema } from "@/lib/validations/reliability";
+import { callApi } from "./call-api";
+import { segment, type Answer } from "./wire";
+
+/** GET /api/documents/:id (with its current revision's text) */
+export function getDocument(documentId: string) {
+  return callApi<{ document: Answer<typeof getDocumentService> }>(`/api/documents/${segment(documentId)}`);
+}
+
+/** PUT /api/documents/:id/text: a new revision; annotations are re-anchored on it. */
+export function reviseDocumentText(documentId: string, body: z.input<typeof reviseTextSchema>) {
+  return callApi<Answer<typeof reviseDocumentTextService>>(`/api/documents/${segment(documentId)}/text`, { method: "PUT", body });
+}
+
+/** PUT /api/documents/:id/reliability: answers the summary as it now stands. */
+export function rateReliability(documentId: string, body: z.input<typeof reliabilityRatingSchema>) {
+  return callApi<Answer<typeof getReliabilitySummary>>(`/api/documents/${segment(documentId)}/reliability`, { method: "PUT", body });
+}
