@@ -1,16 +1,11 @@
 "use client";
 
 import { useEffect, useState, type ComponentProps, type ReactNode } from "react";
+import { getRevisionText } from "@/components/api/documents-api";
 import type { RevisionText } from "@/lib/documents/get-revision-text";
-import { callApi } from "./api-client";
 import { DocumentWorkbench } from "./document-workbench";
 
 type WorkbenchProps = ComponentProps<typeof DocumentWorkbench>;
-
-/** The URL of a revision's text: immutable, so the browser keeps it (see app/api/revisions/[revisionId]/text). */
-export function revisionTextUrl(revisionId: string): string {
-  return `/api/revisions/${encodeURIComponent(revisionId)}/text`;
-}
 
 /**
  * The document page's reading view: the page sends the server-drawn opening of the text
@@ -37,7 +32,7 @@ export function DocumentReader({
   // Loading starts once the page has hydrated: the opening is on screen meanwhile.
   useEffect(() => {
     let current = true;
-    void callApi<RevisionText>(revisionTextUrl(revisionId)).then((result) => {
+    void getRevisionText(revisionId).then((result) => {
       if (!current) return;
       if (result.ok && result.data.revisionId === revisionId) setRevision(result.data);
       else setError(result.ok ? "The server sent another revision's text." : result.message);

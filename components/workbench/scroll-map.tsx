@@ -6,7 +6,8 @@ import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
 import type { LinkView } from "@/lib/links/link-view";
 import { blockIndexAt, blockStarts } from "@/components/editor/utils/reading-window-blocks";
 import { bucketScrollMapPoints, type ScrollMapLane, type ScrollMapMark, type ScrollMapPoint } from "@/components/editor/utils/scroll-map-marks";
-import { describeAnnotation, truncate } from "./annotation-labels";
+import { describeAnnotation } from "@/components/labels/describe-annotation";
+import { truncate } from "@/components/labels/truncate";
 
 /** Marks per lane at most: about one per 4 px of a tall window. */
 const BUCKETS = 250;

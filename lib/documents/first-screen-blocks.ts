@@ -1,4 +1,4 @@
-import { splitParagraphs, type TextBlock } from "./split-paragraphs";
+import { splitTextBlocks, type TextBlock } from "./split-text-blocks";
 
 /** About two screens of text: what the server draws before the reader has loaded the whole text. */
 export const FIRST_SCREEN_CHARS = 6_000;
@@ -35,7 +35,7 @@ export function firstScreenBlocks(revisionId: string, text: string): FirstScreen
     return hit;
   }
   // Only the opening is split: enough characters that the block passing the limit is complete.
-  const head = openingBlocks(splitParagraphs(text.slice(0, nextBlankLine(text, FIRST_SCREEN_CHARS * 2))), FIRST_SCREEN_CHARS);
+  const head = openingBlocks(splitTextBlocks(text.slice(0, nextBlankLine(text, FIRST_SCREEN_CHARS * 2))), FIRST_SCREEN_CHARS);
   const last = head.at(-1);
   const screen = { blocks: head, more: last !== undefined && text.slice(last.end).trim().length > 0 };
   cache.set(revisionId, screen);

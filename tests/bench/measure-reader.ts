@@ -15,7 +15,7 @@ import type { BrowserContext, Page } from "@playwright/test";
 import { visibleTo } from "../../lib/annotations/annotation-view";
 import { createOffsetMap } from "../../lib/anchoring/prosemirror-offsets";
 import { createDatabaseClient, type Db } from "../../lib/db";
-import { splitParagraphs } from "../../lib/documents/split-paragraphs";
+import { splitTextBlocks } from "../../lib/documents/split-text-blocks";
 import type { BarePageData } from "./bare-prosemirror-page";
 import { launchBrowser, measureBaselineKeystrokes, measureKeystrokes, newBenchContext, openDocumentPage, signIn, type ReadyRun } from "./measure-page";
 import { loadAverage, machineLines } from "./report";
@@ -69,7 +69,7 @@ export async function writeBaselinePages(publicDir: string, documents: readonly 
     logLevel: "warning",
   });
   for (const document of documents) {
-    const blocks = splitParagraphs(document.text);
+    const blocks = splitTextBlocks(document.text);
     const offsets = createOffsetMap(blocks);
     const data: BarePageData = {
       blocks: blocks.map((b) => b.text),

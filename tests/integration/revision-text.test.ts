@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { getDb } from "@/lib/db";
 import { REVISION_TEXT_CACHE_CONTROL } from "@/lib/documents/revision-text-response";
 import { reviseDocumentText } from "@/lib/documents/revise-document-text";
-import { addTestMember, createTestDocument, createTestUser, createTestWorkspace, TEST_PASSWORD } from "@/seeds/factories";
+import { addTestMember, createTestDocument, createTestUser, createTestWorkspace, TEST_PASSWORD } from "@/tests/factories";
 import { CookieJar, routeParams, signIn, siteRequest } from "./http-harness";
 
 const db = getDb();

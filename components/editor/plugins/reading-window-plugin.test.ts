@@ -2,7 +2,7 @@ import { getSchema } from "@tiptap/core";
 import { Node as ProseMirrorNode } from "@tiptap/pm/model";
 import { EditorState, TextSelection } from "@tiptap/pm/state";
 import { describe, expect, it } from "vitest";
-import { splitParagraphs } from "@/lib/documents/split-paragraphs";
+import { splitTextBlocks } from "@/lib/documents/split-text-blocks";
 import { readingExtensions } from "../reading-extensions";
 import { buildDocumentContent } from "../utils/build-document-content";
 import { blockIndexAt, blockStarts, nearBlocks } from "../utils/reading-window-blocks";
@@ -15,7 +15,7 @@ const TEXT = Array.from({ length: 200 }, (_, i) => paragraph(i)).join("\n\n");
 const OPTIONS = { minSize: 2_000, initialChars: 800 };
 
 function createState(text = TEXT, options = OPTIONS) {
-  const doc = ProseMirrorNode.fromJSON(schema, buildDocumentContent(splitParagraphs(text)));
+  const doc = ProseMirrorNode.fromJSON(schema, buildDocumentContent(splitTextBlocks(text)));
   return EditorState.create({ doc, plugins: [createReadingWindowPlugin(options)] });
 }
 
