@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     ...base.test,
     include: ["tests/integration/**/*.test.ts"],
-    exclude: ["node_modules/**", "lib/generated/**", "tests/e2e/**"],
+    // tests/integration/sqlite-only holds checks of SQLite's own plans (FTS5), with no PostgreSQL counterpart.
+    exclude: ["node_modules/**", "lib/generated/**", "tests/e2e/**", "tests/integration/sqlite-only/**"],
   },
 });

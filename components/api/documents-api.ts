@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { getDocument as getDocumentService } from "@/lib/documents/get-document";
 import type { getReliabilitySummary } from "@/lib/documents/get-reliability-summary";
+import type { getRevisionText as getRevisionTextService } from "@/lib/documents/get-revision-text";
 import type { reviseDocumentText as reviseDocumentTextService } from "@/lib/documents/revise-document-text";
 import type { reviseTextSchema } from "@/lib/validations/annotation";
 import type { reliabilityRatingSchema } from "@/lib/validations/reliability";
@@ -20,4 +21,9 @@ export function reviseDocumentText(documentId: string, body: z.input<typeof revi
 /** PUT /api/documents/:id/reliability: answers the summary as it now stands. */
 export function rateReliability(documentId: string, body: z.input<typeof reliabilityRatingSchema>) {
   return callApi<Answer<typeof getReliabilitySummary>>(`/api/documents/${segment(documentId)}/reliability`, { method: "PUT", body });
+}
+
+/** GET /api/revisions/:id/text: one revision's text and page breaks (immutable: the browser keeps it). */
+export function getRevisionText(revisionId: string) {
+  return callApi<Answer<typeof getRevisionTextService>>(`/api/revisions/${segment(revisionId)}/text`);
 }

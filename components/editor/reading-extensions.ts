@@ -5,6 +5,7 @@ import { AnnotationHighlights } from "./extensions/annotation-highlights";
 import { AnnotationShortcuts, type AnnotationShortcutsOptions } from "./extensions/annotation-shortcuts";
 import { PageMarkers } from "./extensions/page-markers";
 import { ReadingMode } from "./extensions/reading-mode";
+import { ReadingWindow } from "./extensions/reading-window";
 import { SelectionOwner } from "./extensions/selection-owner";
 import { SourceParagraph } from "./extensions/source-paragraph";
 import type { PageMarker } from "./plugins/page-markers-plugin";
@@ -30,6 +31,7 @@ export function createReadingExtensions(
     AnnotationHighlights.configure({ initial: initialHighlights }),
     PageMarkers.configure({ markers: pageMarkers }),
     ...(shortcuts ? [AnnotationShortcuts.configure(shortcuts)] : []),
+    ReadingWindow,
   ];
 }
 

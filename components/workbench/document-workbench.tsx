@@ -27,6 +27,7 @@ import { WORKBENCH_MARKS } from "./hooks/workbench-marks";
 import { LinkBanner, type LinkFrom } from "./link-banner";
 import { FIRST_SCREEN_CHARS, openingBlocks } from "./opening-blocks";
 import { OrphanedAnnotations } from "./orphaned-annotations";
+import { ScrollMap } from "./scroll-map";
 import { SectionEditing, type SectionSpan } from "./section-editing";
 import { SelectionToolbar } from "./selection-toolbar";
 import { StatusLine } from "./status-line";
@@ -126,6 +127,7 @@ export function DocumentWorkbench({
     performance.mark(WORKBENCH_MARKS.hydrated);
   }, []);
 
+  const textToPmStart = useCallback((offset: number) => offsets.textToPm(offset, "start"), [offsets]);
   const toHighlight = useCallback(
     (a: ReadingAnnotation): Highlight => ({ id: a.id, from: offsets.textToPm(a.start, "start"), to: offsets.textToPm(a.end, "end"), kind: a.kind, label: describeAnnotation(a), text: a.exact }),
     [offsets],
@@ -215,6 +217,7 @@ export function DocumentWorkbench({
     reattach: (annotation: ReadingAnnotation) => void (selection && actions.reattach(annotation, selection)),
     submitComposer: (values: AnnotationFormValues) => void submitComposer(values),
     closeComposer,
+    scrollMapSelect: (id: string) => onSelect(id, "panel"),
   });
 
   const composerElement = useMemo(
@@ -317,6 +320,7 @@ export function DocumentWorkbench({
         {composer?.mode === "create" ? composerElement : null}
       </div>
       {side}
+      {editing ? null : <ScrollMap editor={editor} annotations={visible} links={actions.links} textToPm={textToPmStart} onSelect={handlers.scrollMapSelect} />}
     </div>
   );
 }

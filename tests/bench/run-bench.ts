@@ -36,6 +36,7 @@ import { measureHttpSaves } from "./measure-http-saves";
 import { measureServices, type ServiceTimings } from "./measure-services";
 import { measureSearch, searchMetrics } from "./measure-search";
 import { formatPostgresRatios, measurePostgresRatios } from "./measure-postgres";
+import { formatReaderTable, loadReaderDocument, measureReaderAgainst, readerRatios, writeBaselinePages } from "./measure-reader";
 import { evaluateMetrics, formatTable, formatValue, writeResults, type Metric } from "./report";
 import { BENCH_ACCOUNT, prepareDatabaseFile, seedBenchCorpus, seedFloorDocument, type BenchCorpus, type FloorDocument } from "./seed-bench-database";
 import { buildInProgress, readBuildId, snapshotBuild, staleBuildSources, SupervisedServer } from "./server";
@@ -339,11 +340,20 @@ async function main(): Promise<void> {
     const services = await measureServices(db, corpus, { databaseFile: databaseFilePath(databaseUrl) });
 
     const buildId = await snapshotBuild(PROJECT_ROOT, APP_SNAPSHOT_DIR);
+    // The reading view's baselines (measure-reader.ts), served from the snapshot's public/ folder.
+    const readerDocuments = [
+      await loadReaderDocument(db, { label: "6 kB", documentId: floor.documentId, userId: corpus.userId }),
+      await loadReaderDocument(db, { label: "1 MB", documentId: corpus.documentId, userId: corpus.userId }),
+    ];
+    await writeBaselinePages(path.join(APP_SNAPSHOT_DIR, "public"), readerDocuments);
     const stale = staleBuildSources(PROJECT_ROOT);
     if (stale.length > 0) log(`warning: ${stale.length} source file(s) are newer than the build (e.g. ${stale.slice(0, 3).join(", ")}); run \`npx next build\` to measure them.`);
     log(`starting next start on port ${PORT} (build ${buildId}, copied to ${APP_SNAPSHOT_DIR}) …`);
     server = await SupervisedServer.start({ appDir: APP_SNAPSHOT_DIR, port: PORT, databaseUrl, logFile: path.join(BENCH_DIR, "server.log"), authSecret: randomBytes(32).toString("base64url") });
     const page = await measureInBrowser(server, db, corpus, floor);
+    log("the reading view against a bare ProseMirror page and a static HTML page (measure-reader.ts) …");
+    const running = server;
+    const reader = await running.guard("reader baselines", () => measureReaderAgainst(running.baseUrl, readerDocuments, { chromiumPath: CHROMIUM_PATH, log: (message) => log(`reader: ${message}`) }));
     const serverRestarts = server.restarts;
     await server.stop();
     server = null;
@@ -400,6 +410,8 @@ async function main(): Promise<void> {
     console.log("");
     console.log(formatTable(results));
     console.log("");
+    console.log(formatReaderTable(readerRatios(reader)));
+    console.log("");
     console.log(formatClassroom(classroom));
     console.log("");
     if (postgresRatios) {
@@ -445,6 +457,7 @@ async function main(): Promise<void> {
         keystrokeBaselineWithoutFrameClock: page.unclocked.baseline,
         addAnnotationRuns: page.adds,
         httpSavesMs: page.httpSavesMs,
+        reader: { figures: reader, ratios: readerRatios(reader) },
         exports: { seedMs: exports.seedMs, formats: exports.formats, phases: exports.phases, import: exports.import },
       },
     });

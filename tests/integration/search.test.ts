@@ -10,9 +10,7 @@ import { createLink } from "@/lib/links/create-link";
 import { setLinkVerdict } from "@/lib/links/set-link-verdict";
 import { addReply } from "@/lib/replies/add-reply";
 import { deleteReply } from "@/lib/replies/delete-reply";
-import { parseSearchQuery } from "@/lib/search/parse-search-query";
-import { searchSql } from "@/lib/search/search-sql";
-import { findHitRows, searchWorkspace } from "@/lib/search/search-workspace";
+import { searchWorkspace } from "@/lib/search/search-workspace";
 import { suggestLinks } from "@/lib/search/suggest-links";
 import { addTestMember, createTestDocument, createTestUser, createTestWorkspace, currentRevision, selectPhrase } from "@/tests/factories";
 import { rejection } from "./rejection";
@@ -163,21 +161,6 @@ describe("searching a workspace", () => {
     expect((await suggestLinks(db, { actor: editor, annotationId: claim.id })).suggestions.find((s) => s.document.id === elsewhere)!.existing?.id).toBe(there.id);
     expect((await suggestLinks(db, { actor: viewer, annotationId: claim.id })).suggestions.find((s) => s.document.id === elsewhere)!.existing).toBeNull();
     expect((await rejection(suggestLinks(db, { actor: outsider, annotationId: claim.id }))).code).toBe("NOT_FOUND");
-  });
-
-  it("ranks a query matching more rows than the cap over its newest matches, and counts them all", async () => {
-    const ids: string[] = [];
-    // The longer a block, the lower BM25 ranks it: the newest documents here rank worst.
-    for (const [i, text] of ["Samovar.", "A samovar stood there.", "A samovar stood on the long table in the hall.", "In the hall a samovar stood on the long table, cold, for the whole of the evening."].entries()) {
-      ids.push((await createTestDocument(db, owner, workspaceId, { title: `Samovar ${i}`, text })).id);
-    }
-    const { match } = parseSearchQuery("samovar");
-    const sql = searchSql({ match: match!, userId: viewer.id, workspaceId, filters: { scope: "text" } });
-    const all = await findHitRows(db, sql, { match: match!, limit: 10, offset: 0 });
-    expect(all.map((row) => row.documentId)).toEqual(ids);
-    const capped = await findHitRows(db, sql, { match: match!, limit: 10, offset: 0, rankedCandidates: 2 });
-    expect(capped.map((row) => row.documentId)).toEqual(ids.slice(2));
-    expect((await search(viewer, "samovar", { scope: "text" })).total).toBe(4);
   });
 
   it("answers a hostile or empty query with a clear empty result", async () => {

@@ -11,6 +11,8 @@ export interface LoadResult {
   seconds: number;
   requests: number;
   pageRequests: number;
+  /** GET /api/revisions/:id/text, once per client and revision (a browser caches it). */
+  textRequests: number;
   saves: number;
   acknowledged: number;
   timeouts: number;
@@ -45,6 +47,7 @@ export async function runLoad(world: StressWorld, { clients, seconds, cookies }:
   const targets = await Promise.all(world.seedDocumentIds.map(async (id) => ({ id, ...(await currentText(world, id)) })));
   const pageLatencies: number[] = [];
   const saveLatencies: number[] = [];
+  const textLatencies: number[] = [];
   const acknowledged: string[] = [];
   let timeouts = 0;
   let errors = 0;
@@ -55,6 +58,7 @@ export async function runLoad(world: StressWorld, { clients, seconds, cookies }:
   const client = async (n: number) => {
     const session = { baseUrl: world.baseUrl, cookie: cookies[n % cookies.length] ?? world.cookie };
     let step = n;
+    const textsFetched = new Set<string>();
     while (Date.now() < stopAt) {
       step += 1;
       const target = targets[step % targets.length];
@@ -74,6 +78,17 @@ export async function runLoad(world: StressWorld, { clients, seconds, cookies }:
           pageLatencies.push(performance.now() - started);
           if (response.status >= 500) serverErrors += 1;
           else if (response.status !== 200) errors += 1;
+          // The page's reader loads the text from the revision's endpoint; a browser keeps it (it is
+          // immutable), so each client fetches each revision's text once.
+          if (!textsFetched.has(target.revisionId)) {
+            textsFetched.add(target.revisionId);
+            const textStarted = performance.now();
+            const text = await fetch(`${world.baseUrl}/api/revisions/${target.revisionId}/text`, { headers: { cookie: session.cookie }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+            await text.arrayBuffer();
+            textLatencies.push(performance.now() - textStarted);
+            if (text.status >= 500) serverErrors += 1;
+            else if (text.status !== 200) errors += 1;
+          }
         }
       } catch (error) {
         if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) timeouts += 1;
@@ -84,7 +99,7 @@ export async function runLoad(world: StressWorld, { clients, seconds, cookies }:
   const began = performance.now();
   await Promise.all(Array.from({ length: clients }, (_, n) => client(n)));
   const elapsed = (performance.now() - began) / 1000;
-  const all = [...pageLatencies, ...saveLatencies].sort((a, b) => a - b);
+  const all = [...pageLatencies, ...textLatencies, ...saveLatencies].sort((a, b) => a - b);
   const pages = [...pageLatencies].sort((a, b) => a - b);
   const saved = [...saveLatencies].sort((a, b) => a - b);
   const lost = missingAnnotations(world.databaseFile, acknowledged).length;
@@ -93,6 +108,7 @@ export async function runLoad(world: StressWorld, { clients, seconds, cookies }:
     seconds: elapsed,
     requests: all.length + timeouts,
     pageRequests: pages.length,
+    textRequests: textLatencies.length,
     saves,
     acknowledged: acknowledged.length,
     timeouts,

@@ -17,6 +17,7 @@ import { signIn } from "./http-session";
 import { runLoad, type LoadResult } from "./load-run";
 import { DEMO_ACCOUNT, formatWrkResults, measurePageVersusBaselines } from "./measure-wrk";
 import { runRevocation, type RevocationResult } from "./revocation";
+import { runServerActionChecks, type ServerActionResult } from "./server-actions";
 import { freeLoopbackPort, prepareDatabase, StressServer, type StressServerOptions } from "./stress-server";
 import { api, buildWorld } from "./stress-world";
 
@@ -63,7 +64,10 @@ async function main() {
 
   ensureBuild(appDir);
   prepareDatabase({ appDir, databaseFile, logFile });
-  const options: StressServerOptions = { appDir, port: await freeLoopbackPort(), databaseFile, logFile };
+  // `--port=N` pins the server's port (on a shared machine, each person has their own range).
+  const portArg = process.argv.find((a) => a.startsWith("--port="));
+  const port = portArg ? Number(portArg.slice("--port=".length)) : await freeLoopbackPort();
+  const options: StressServerOptions = { appDir, port, databaseFile, logFile };
   let server = await StressServer.start(options);
   const baseUrl = server.baseUrl;
   console.log(`[stress] server at ${baseUrl} (${fs.existsSync(path.join(appDir, "scripts/start-server.mjs")) ? `one process per core: ${os.availableParallelism()}` : "next start, one process"})`);
@@ -92,12 +96,18 @@ async function main() {
     if (signedUp.status !== 201 && signedUp.status !== 200) throw new Error(`Signing up the revocation account answered ${signedUp.status}: ${JSON.stringify(signedUp.json).slice(0, 200)}`);
     const revocation: RevocationResult = await runRevocation(baseUrl, account, `/api/documents/${world.documentId}`);
 
+    console.log("[stress] (3b) server actions: a replay without Origin; a password change ending the other sessions …");
+    const actionAccount = { email: `stress-actions-${Date.now()}@example.test`, password: "stress-run-password-1925" };
+    const actionSignUp = await api(world, "POST", "/api/users", { kind: "json", value: { name: "Stress Actions", ...actionAccount } });
+    if (actionSignUp.status !== 201 && actionSignUp.status !== 200) throw new Error(`Signing up the server-action account answered ${actionSignUp.status}`);
+    const actions: ServerActionResult = await runServerActionChecks(baseUrl, appDir, actionAccount);
+
     console.log(`[stress] (4) load: ${size.clients} clients reading pages and saving annotations for ${size.loadSeconds} s …`);
     const cookies: string[] = [];
     for (let i = 0; i < 8; i++) cookies.push(await signIn(baseUrl, DEMO_ACCOUNT));
     const load: LoadResult = await runLoad(world, { clients: size.clients, seconds: size.loadSeconds, cookies });
     console.log(
-      `[stress]   ${load.requests} requests in ${load.seconds.toFixed(1)} s (${(load.requests / load.seconds).toFixed(1)}/s; ${load.pageRequests} pages, ${load.saves} saves, ${load.acknowledged} acknowledged); ` +
+      `[stress]   ${load.requests} requests in ${load.seconds.toFixed(1)} s (${(load.requests / load.seconds).toFixed(1)}/s; ${load.pageRequests} pages, ${load.textRequests} texts, ${load.saves} saves, ${load.acknowledged} acknowledged); ` +
         `p50 ${load.p50Ms.toFixed(0)} ms, p95 ${load.p95Ms.toFixed(0)} ms, p99 ${load.p99Ms.toFixed(0)} ms (pages p99 ${load.pageP99Ms.toFixed(0)}, saves p99 ${load.saveP99Ms.toFixed(0)}); ` +
         `${load.timeouts} timeouts, ${load.serverErrors} × 5xx, ${load.errors} other errors; ${load.lost} acknowledged saves missing`,
     );
@@ -129,6 +139,18 @@ async function main() {
         sized: true,
       },
       {
+        goal: "server action replayed without Origin refused",
+        measured: `${actions.replayWithoutOriginRefused ? "refused" : "ACCEPTED"} (with Origin, the same replay ${actions.controlAccepted ? "works" : "failed: the check proves nothing"})`,
+        met: actions.replayWithoutOriginRefused && actions.controlAccepted,
+        sized: true,
+      },
+      {
+        goal: "password change ends the other sessions within 1 s",
+        measured: `${actions.passwordChangeRevokedMs === null ? "not within 1 s" : `after ${actions.passwordChangeRevokedMs.toFixed(0)} ms`}; the changing session ${actions.changerKept ? "kept" : "LOST"}`,
+        met: actions.passwordChangeRevokedMs !== null && actions.changerKept,
+        sized: true,
+      },
+      {
         goal: "document page ≥ 25 % of /api/auth/session's throughput",
         measured: `${wrk.results[0]?.requestsPerSecond.toFixed(1)} vs ${wrk.results[1]?.requestsPerSecond.toFixed(1)} req/s = ${(pageShare * 100).toFixed(1)} % (static ${wrk.results[2]?.requestsPerSecond.toFixed(0)} req/s)`,
         met: pageShare >= GOAL.pageShare,
@@ -149,7 +171,7 @@ async function main() {
     console.log(`\nnpm run stress${quick ? " -- --quick" : ""} · ${new Date().toISOString()} · ${Math.round((Date.now() - started) / 1000)} s · load average ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}\n`);
     console.log(table);
     console.log(`\n${met} of ${goals.length} goals met.`);
-    fs.writeFileSync(path.join(dataDir, "results.json"), JSON.stringify({ quick, appDir, wrk, sweep: { ...sweep, byStatus: Object.fromEntries(sweep.byStatus), serverErrorsBy: Object.fromEntries(sweep.serverErrorsBy) }, cross, revocation, load, crash, goals }, null, 2));
+    fs.writeFileSync(path.join(dataDir, "results.json"), JSON.stringify({ quick, appDir, wrk, sweep: { ...sweep, byStatus: Object.fromEntries(sweep.byStatus), serverErrorsBy: Object.fromEntries(sweep.serverErrorsBy) }, cross, revocation, actions, load, crash, goals }, null, 2));
   } finally {
     await server.stop();
   }

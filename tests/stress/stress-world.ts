@@ -150,6 +150,7 @@ export function fillPath(template: string, world: StressWorld, override?: string
     annotationId: world.annotationId,
     replyId: world.replyId,
     linkId: world.linkId,
+    revisionId: world.revisionId,
   };
   return template.replace(/:(\w+)/g, (_, name: string) => override ?? ids[name] ?? name);
 }
@@ -192,6 +193,7 @@ export const ENDPOINTS: Endpoint[] = [
       return { path: `/api/documents/${id}/text`, body: json({ baseRevisionId: revisionId, text: "The first words, revised." }) };
     },
   },
+  { method: "GET", path: "/api/revisions/:revisionId/text", valid: (w) => ({ path: fillPath("/api/revisions/:revisionId/text", w), body: { kind: "none" } }) },
   { method: "GET", path: "/api/documents/:documentId/annotations", valid: (w) => ({ path: fillPath("/api/documents/:documentId/annotations", w), body: { kind: "none" } }) },
   {
     method: "POST",

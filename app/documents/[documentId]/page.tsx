@@ -3,12 +3,16 @@ import Link from "next/link";
 import { cache } from "react";
 import { DocumentMetadataPanel } from "@/components/documents/document-metadata-panel";
 import { ReliabilityPanel } from "@/components/documents/reliability-panel";
-import { DocumentWorkbench, type LinkFrom } from "@/components/workbench/document-workbench";
+import { DocumentText } from "@/components/documents/document-text";
+import { highlightClassName } from "@/components/editor/utils/build-highlight-decoration";
+import { DocumentReader } from "@/components/workbench/document-reader";
+import type { LinkFrom } from "@/components/workbench/document-workbench";
 import { CitationProvider } from "@/components/workbench/annotation-citation";
 import { getAnnotation } from "@/lib/annotations/get-annotation";
 import { studentMayAnnotate } from "@/lib/classroom/assert-may-annotate";
 import { toPackedJson } from "@/lib/annotations/packed-reading-annotations";
 import { getDb } from "@/lib/db";
+import { firstScreenBlocks } from "@/lib/documents/first-screen-blocks";
 import { getDocumentPage, type DocumentPage as DocumentPageData } from "@/lib/documents/get-document-page";
 import type { CitedDocument } from "@/lib/export/format-citation";
 import { loadOrNotFound, requirePageUser } from "@/lib/http/page-access";
@@ -44,6 +48,14 @@ export default async function DocumentPage({ params, searchParams }: { params: P
       ? { annotationId: linkSource.id, type: linkType, quote: linkSource.exact, documentTitle: linkSource.document.title, documentId: linkSource.document.id }
       : null;
   const canEditDocument = roleAtLeast(document.role, "EDITOR");
+  // The text itself is not in the page: the reader loads it from its revision's cacheable endpoint.
+  // The server draws the opening (split once per revision) with the highlights this user sees.
+  const { text, id: revisionId, pageBreaks } = document.revision;
+  const opening = firstScreenBlocks(revisionId, text);
+  const openingEnd = opening.blocks.at(-1)?.end ?? 0;
+  const openingMarks = annotations
+    .filter((a) => a.anchorStatus === "ANCHORED" && a.start < openingEnd)
+    .map((a) => ({ id: a.id, start: a.start, end: a.end, className: highlightClassName(a.kind) }));
   const canAnnotate = canEditDocument || (document.role === "STUDENT" && (await studentMayAnnotate(getDb(), { studentId: user.id, workspaceId, documentId })));
   return (
     <div className="page page--wide" data-workspace-id={workspaceId}>
@@ -53,31 +65,31 @@ export default async function DocumentPage({ params, searchParams }: { params: P
       <h1 className="document-title" id="document-title">
         {document.title}
       </h1>
-      <CitationProvider document={citedFields(document)} pageBreaks={document.revision.pageBreaks}>
-      <DocumentWorkbench
-        key={document.revision.id}
-        documentId={document.id}
-        revisionId={document.revision.id}
-        text={document.revision.text}
-        pageBreaks={document.revision.pageBreaks}
-        initialAnnotations={toPackedJson(annotations, document.revision.text)}
-        initialLinks={links}
-        documents={documents}
-        linkFrom={linkFrom}
-        initialSelectedId={query.annotation ?? null}
-        initialTextSelection={parseTextRange(query.select)}
-        tags={tags}
-        currentUser={{ id: user.id, name: user.name }}
-        canAnnotate={canAnnotate}
-        canEditText={canEditDocument}
-        isOwner={document.role === "OWNER"}
-        sideHeader={
-          <>
-            <DocumentMetadataPanel document={document} canEdit={canEditDocument} />
-            <ReliabilityPanel documentId={document.id} summary={reliability} canRate={canEditDocument} />
-          </>
-        }
-      />
+      <CitationProvider document={citedFields(document)} pageBreaks={pageBreaks}>
+        <DocumentReader
+          key={revisionId}
+          firstScreen={<DocumentText text={text} blocks={opening.blocks} marks={openingMarks} pageBreaks={pageBreaks} />}
+          moreText={opening.more}
+          documentId={document.id}
+          revisionId={revisionId}
+          initialAnnotations={toPackedJson(annotations, text)}
+          initialLinks={links}
+          documents={documents}
+          linkFrom={linkFrom}
+          initialSelectedId={query.annotation ?? null}
+          initialTextSelection={parseTextRange(query.select)}
+          tags={tags}
+          currentUser={{ id: user.id, name: user.name }}
+          canAnnotate={canAnnotate}
+          canEditText={canEditDocument}
+          isOwner={document.role === "OWNER"}
+          sideHeader={
+            <>
+              <DocumentMetadataPanel document={document} canEdit={canEditDocument} />
+              <ReliabilityPanel documentId={document.id} summary={reliability} canRate={canEditDocument} />
+            </>
+          }
+        />
       </CitationProvider>
     </div>
   );

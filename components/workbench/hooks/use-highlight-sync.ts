@@ -1,6 +1,7 @@
 import type { Editor } from "@tiptap/react";
 import { useCallback, useEffect, useRef } from "react";
 import { annotationHighlightsKey, highlightRange, type HighlightAction } from "@/components/editor/plugins/annotation-highlights-plugin";
+import { revealInWindow } from "@/components/editor/plugins/reading-window-plugin";
 import type { Highlight } from "@/components/editor/utils/build-highlight-decoration";
 import { diffHighlights } from "./diff-highlights";
 import { WORKBENCH_MARKS } from "./workbench-marks";
@@ -55,9 +56,15 @@ export function useHighlightSync<T extends { id: string }>({
       if (!editor) return;
       const range = highlightRange(editor.state, id);
       if (!range) return;
+      // In a long text the highlight's block may be a placeholder of the windowed reader: build it.
+      revealInWindow(editor.view, range.from);
       const { node } = editor.view.domAtPos(range.from + 1);
       const element = node instanceof HTMLElement ? node : node.parentElement;
-      element?.closest("[data-annotation-id]")?.scrollIntoView({ block: "center", behavior: "smooth" });
+      const target = element?.closest("[data-annotation-id]");
+      target?.scrollIntoView({ block: "center" });
+      // Blocks laid out on arrival (content-visibility) may change height and move the highlight:
+      // look again once they have been drawn.
+      if (target) requestAnimationFrame(() => settleInView(target));
       (element?.closest(`[data-annotation-id="${id}"]`) as HTMLElement | null)?.focus({ preventScroll: true });
     },
     [editor],
@@ -71,4 +78,10 @@ export function useHighlightSync<T extends { id: string }>({
   }, [editor, initialSelectedId, scrollToAnnotation]);
 
   return { scrollToAnnotation };
+}
+
+/** Scrolls `element` to the middle of the window if the last scroll left it outside. */
+function settleInView(element: Element) {
+  const box = element.getBoundingClientRect();
+  if (element.isConnected && (box.top < 0 || box.bottom > window.innerHeight)) element.scrollIntoView({ block: "center" });
 }
