@@ -24,6 +24,9 @@ export interface StressServerOptions {
   port: number;
   databaseFile: string;
   logFile: string;
+  /** Another database than the SQLite file (e.g. PostgreSQL), and extra environment such as WEB_CONCURRENCY. */
+  databaseUrl?: string;
+  env?: Record<string, string>;
 }
 
 /** Applies migrations and seeds the demo workspace, as `npm start` does before its server starts. */
@@ -51,13 +54,14 @@ export class StressServer {
     readonly baseUrl: string,
   ) {}
 
-  static async start({ appDir, port, databaseFile, logFile }: StressServerOptions): Promise<StressServer> {
+  static async start({ appDir, port, databaseFile, logFile, databaseUrl, env: extraEnv }: StressServerOptions): Promise<StressServer> {
     const clustered = fs.existsSync(path.join(appDir, "scripts", "start-server.mjs"));
     const [command, args] = clustered ? ["node", ["scripts/start-server.mjs"]] : ["node", [path.join(appDir, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"]];
     const log = fs.openSync(logFile, "a");
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), LISTEN_HOST: "127.0.0.1", DATABASE_URL: `file:${databaseFile}`, NEXT_TELEMETRY_DISABLED: "1" };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), LISTEN_HOST: "127.0.0.1", DATABASE_URL: databaseUrl ?? `file:${databaseFile}`, NEXT_TELEMETRY_DISABLED: "1" };
     // The locally generated secret (data/.nextauth-secret), as on a first start: the demo account exists.
     delete env.NEXTAUTH_SECRET;
+    Object.assign(env, extraEnv);
     const child = spawn(command, args, { cwd: appDir, env, detached: true, stdio: ["ignore", log, log] });
     fs.closeSync(log);
     const server = new StressServer(child, `http://127.0.0.1:${port}`);
