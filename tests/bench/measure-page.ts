@@ -200,24 +200,12 @@ function installReadyProbe({ expected, limitMs }: { expected: number; limitMs: n
       // A windowed reader (data-reading-window) builds only the blocks near the viewport, with their
       // highlights drawn as it is created: ready once it is in the page with the first of them.
       const windowed = root.hasAttribute("data-reading-window");
-      if (windowed && (elements.length > 0 || expected === 0)) {
+      if (windowed ? elements.length > 0 || expected === 0 : elements.length >= expected) {
         const ids = new Set<string>();
         elements.forEach((element) => ids.add(element.getAttribute("data-annotation-id") ?? ""));
         marks.distinctIds = ids.size;
-        marks.readyMs = now;
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => {
-          marks.paintedMs = performance.now();
-          channel.port1.close();
-        };
-        channel.port2.postMessage(null);
-        return;
-      }
-      if (!windowed && elements.length >= expected) {
-        const ids = new Set<string>();
-        elements.forEach((element) => ids.add(element.getAttribute("data-annotation-id") ?? ""));
-        marks.distinctIds = ids.size;
-        if (ids.size >= expected) {
+        // Windowed: ready with the first of its highlights. Whole: once every expected one is drawn.
+        if (windowed || ids.size >= expected) {
           marks.readyMs = now;
           const channel = new MessageChannel();
           channel.port1.onmessage = () => {
