@@ -25,5 +25,10 @@ export function rateReliability(documentId: string, body: z.input<typeof reliabi
 
 /** GET /api/revisions/:id/text: one revision's text and page breaks (immutable: the browser keeps it). */
 export function getRevisionText(revisionId: string) {
-  return callApi<Answer<typeof getRevisionTextService>>(`/api/revisions/${segment(revisionId)}/text`);
+  return callApi<Answer<typeof getRevisionTextService>>(revisionTextUrl(revisionId));
+}
+
+/** Where getRevisionText asks, for a page that preloads it while the scripts load. */
+export function revisionTextUrl(revisionId: string) {
+  return `/api/revisions/${segment(revisionId)}/text`;
 }

@@ -1,7 +1,6 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import type { Comparison } from "@/lib/links/get-comparison";
 import type { LinkView } from "@/lib/links/link-view";
@@ -36,7 +35,6 @@ function markId(pair: Pair, side: "L" | "R") {
  * columns to the pair; the current contradiction's verdict is edited in place.
  */
 export function CompareView({ comparison, initialLinkId, canDecide }: { comparison: Comparison; initialLinkId: string | null; canDecide: boolean }) {
-  const router = useRouter();
   const [pairs, setPairs] = useState(comparison.pairs);
   const contradictions = useMemo(() => pairs.filter((p) => p.link.type === "CONTRADICTS"), [pairs]);
   const [currentId, setCurrentId] = useState<string | null>(initialLinkId ?? contradictions[0]?.link.id ?? pairs[0]?.link.id ?? null);
@@ -107,9 +105,11 @@ export function CompareView({ comparison, initialLinkId, canDecide }: { comparis
       setVerdictError(null);
       scrollPaneTo(leftPane.current, markId(pair, "L"));
       scrollPaneTo(rightPane.current, markId(pair, "R"));
-      router.replace(`/compare?left=${comparison.left.id}&right=${comparison.right.id}&link=${pair.link.id}`, { scroll: false });
+      // The address follows (to share or reload this pair) without asking the server for the page again.
+      const query = new URLSearchParams({ left: comparison.left.id, right: comparison.right.id, link: pair.link.id });
+      window.history.replaceState(null, "", `/compare?${query.toString()}`);
     },
-    [comparison.left.id, comparison.right.id, router],
+    [comparison.left.id, comparison.right.id],
   );
 
   // Open on the link named in the URL.

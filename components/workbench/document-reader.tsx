@@ -8,22 +8,26 @@ import { DocumentWorkbench } from "./document-workbench";
 type WorkbenchProps = ComponentProps<typeof DocumentWorkbench>;
 
 /**
- * The document page's reading view: the page sends the server-drawn opening of the text
- * (`firstScreen`) and the annotations, not the text itself; the text of the revision comes from
- * its own endpoint, which the browser caches by revision id, and then the workbench takes over.
+ * The document page's reading view. A short text comes whole with the page (`revision`). For a
+ * longer one the page sends the server-drawn opening (`firstScreen`) and the annotations, not the
+ * text itself: the text of the revision comes from its own endpoint (which the page preloads and
+ * the browser caches by revision id), and then the workbench takes over.
  */
 export function DocumentReader({
   firstScreen,
   moreText,
+  revision: inlineRevision,
   ...workbench
 }: Omit<WorkbenchProps, "text" | "pageBreaks"> & {
   /** The opening of the text, drawn by the server with its highlights. */
   firstScreen: ReactNode;
   /** Whether the text goes on past the opening. */
   moreText: boolean;
+  /** The whole revision, when the page sends it (a short text: one request fewer). */
+  revision?: RevisionText;
 }) {
   const { revisionId } = workbench;
-  const [revision, setRevision] = useState<RevisionText | null>(null);
+  const [revision, setRevision] = useState<RevisionText | null>(inlineRevision ?? null);
   const [error, setError] = useState<string | null>(null);
 
   // Bumped by "Try again": each attempt is one request.
@@ -31,6 +35,7 @@ export function DocumentReader({
 
   // Loading starts once the page has hydrated: the opening is on screen meanwhile.
   useEffect(() => {
+    if (inlineRevision) return;
     let current = true;
     void getRevisionText(revisionId).then((result) => {
       if (!current) return;
@@ -40,7 +45,7 @@ export function DocumentReader({
     return () => {
       current = false;
     };
-  }, [revisionId, attempt]);
+  }, [revisionId, attempt, inlineRevision]);
 
   const retry = () => {
     setError(null);

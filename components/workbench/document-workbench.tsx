@@ -113,6 +113,8 @@ export function DocumentWorkbench({
     setSelectedId,
   });
   const { annotations, linksByAnnotation } = actions;
+  // The link being made, until it is made.
+  const linking = actions.linkFrom;
   const anchored = useMemo(() => annotations.filter((a) => a.anchorStatus === "ANCHORED"), [annotations]);
   const visible = useMemo(() => anchored.filter((a) => matchesFilters(a, filters)), [anchored, filters]);
   const orphans = useMemo(() => annotations.filter((a) => a.anchorStatus === "ORPHANED"), [annotations]);
@@ -257,7 +259,7 @@ export function DocumentWorkbench({
             linksByAnnotation={linksByAnnotation}
             documents={documents}
             onDeleteLink={handlers.deleteLink}
-            onLinkHere={linkFrom && canAnnotate ? handlers.linkHere : undefined}
+            onLinkHere={linking && canAnnotate ? handlers.linkHere : undefined}
           />
           <OrphanedAnnotations
             orphans={orphans}
@@ -271,7 +273,7 @@ export function DocumentWorkbench({
         </div>
       </Suspense>
     ),
-    [sideHeader, editComposer, techniqueDescriptions, anchored, visible, filters, selectedId, currentUser.id, canAnnotate, isOwner, linksByAnnotation, documents, linkFrom, orphans, hasSelection, handlers],
+    [sideHeader, editComposer, techniqueDescriptions, anchored, visible, filters, selectedId, currentUser.id, canAnnotate, isOwner, linksByAnnotation, documents, linking, orphans, hasSelection, handlers],
   );
 
   return (
@@ -288,7 +290,7 @@ export function DocumentWorkbench({
             onCancel={sectionEditing.cancel}
           />
         ) : null}
-        {linkFrom ? <LinkBanner linkFrom={linkFrom} /> : null}
+        {linking ? <LinkBanner linkFrom={linking} /> : null}
         <StatusLine status={status} />
         <div hidden={editing}>
           {editor ? (

@@ -36,6 +36,16 @@ test.describe("the windowed reader of a long text", () => {
     const html = await (await page.request.get(`/documents/${documentId}`)).text();
     expect(html).toContain("Entry 1: ");
     expect(html).not.toContain("Entry 230: ");
+    const requested: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().includes("/api/revisions/")) requested.push(request.url());
+    });
+    await page.goto(`/documents/${documentId}`);
+    // Fetching it starts with the page, not after the scripts: a preload, which the reader's own
+    // request then uses (one request in all).
+    await expect(page.locator(`link[rel="preload"][as="fetch"][href="/api/revisions/${revisionId}/text"]`)).toHaveCount(1);
+    await expect(paragraph(page, 240)).toHaveCount(1);
+    expect(requested).toHaveLength(1);
     const text = await page.request.get(`/api/revisions/${revisionId}/text`);
     expect(text.status()).toBe(200);
     expect(text.headers()["cache-control"]).toBe("private, max-age=31536000, immutable");
@@ -118,4 +128,17 @@ test.describe("the windowed reader of a long text", () => {
     await expect(highlight(page, ids.contradiction)).toBeInViewport();
     await expect(highlight(page, ids.contradiction)).toBeFocused();
   });
+});
+
+test("a short text comes whole with its page: the reader asks for nothing more", async ({ page }) => {
+  const account = await newSignedInAccount(page);
+  const doc = await createDocumentThroughApi(page, account.workspaceId, "A short note", "The grain arrived late.\n\nThe mill was idle for a week.");
+  const requested: string[] = [];
+  page.on("request", (request) => {
+    if (request.url().includes("/api/revisions/")) requested.push(request.url());
+  });
+  await page.goto(`/documents/${doc.id}`);
+  await expect(page.locator(".ProseMirror")).toContainText("The mill was idle for a week.");
+  await expect(page.locator('link[rel="preload"][as="fetch"]')).toHaveCount(0);
+  expect(requested).toEqual([]);
 });

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cache } from "react";
+import { preload } from "react-dom";
+import { revisionTextUrl } from "@/components/api/documents-api";
 import { DocumentMetadataPanel } from "@/components/documents/document-metadata-panel";
 import { ReliabilityPanel } from "@/components/documents/reliability-panel";
 import { DocumentText } from "@/components/documents/document-text";
@@ -48,10 +50,12 @@ export default async function DocumentPage({ params, searchParams }: { params: P
       ? { annotationId: linkSource.id, type: linkType, quote: linkSource.exact, documentTitle: linkSource.document.title, documentId: linkSource.document.id }
       : null;
   const canEditDocument = roleAtLeast(document.role, "EDITOR");
-  // The text itself is not in the page: the reader loads it from its revision's cacheable endpoint.
-  // The server draws the opening (split once per revision) with the highlights this user sees.
+  // The server draws the opening (split once per revision) with the highlights this user sees. A
+  // text longer than that is not in the page: the reader loads it from its revision's cacheable
+  // endpoint, which the browser starts fetching here, while the scripts load.
   const { text, id: revisionId, pageBreaks } = document.revision;
   const opening = firstScreenBlocks(revisionId, text);
+  if (opening.more) preload(revisionTextUrl(revisionId), { as: "fetch", crossOrigin: "anonymous" });
   const openingEnd = opening.blocks.at(-1)?.end ?? 0;
   const openingMarks = annotations
     .filter((a) => a.anchorStatus === "ANCHORED" && a.start < openingEnd)
@@ -70,6 +74,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
           key={revisionId}
           firstScreen={<DocumentText text={text} blocks={opening.blocks} marks={openingMarks} pageBreaks={pageBreaks} />}
           moreText={opening.more}
+          revision={opening.more ? undefined : { revisionId, text, pageBreaks }}
           documentId={document.id}
           revisionId={revisionId}
           initialAnnotations={toPackedJson(annotations, text)}

@@ -1,4 +1,3 @@
-import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useState } from "react";
 import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
 import type { LinkView } from "@/lib/links/link-view";
@@ -41,7 +40,11 @@ export function useAnnotationActions({
   setStatus: (status: StatusMessage) => void;
   setSelectedId: (update: (id: string | null) => string | null) => void;
 }) {
-  const router = useRouter();
+  // The link being made ends once made, without a round trip to the server for a page without
+  // `?linkFrom` (which, still loading, could undo a navigation the user started meanwhile). A new
+  // `linkFrom` from the server (Link… again) starts another.
+  const [made, setMade] = useState<LinkFrom | null>(null);
+  const activeLinkFrom = linkFrom !== made ? linkFrom : null;
   const [annotations, setAnnotations] = useState(() => initialAnnotations().sort(byTextOrder));
   const [links, setLinks] = useState(initialLinks);
   const linksByAnnotation = useMemo(() => {
@@ -57,14 +60,16 @@ export function useAnnotationActions({
   const keep = useCallback((saved: ReadingAnnotation) => setAnnotations((list) => [...list.filter((a) => a.id !== saved.id), saved].sort(byTextOrder)), []);
 
   async function linkHere(targetAnnotationId: string) {
-    if (!linkFrom) return;
-    const result = await createLink({ sourceAnnotationId: linkFrom.annotationId, targetAnnotationId, type: linkFrom.type });
+    const source = activeLinkFrom;
+    if (!source) return;
+    const result = await createLink({ sourceAnnotationId: source.annotationId, targetAnnotationId, type: source.type });
     if (!result.ok) return setStatus({ tone: "error", text: result.message });
     const link = result.data.link;
     setLinks((list) => [...list, link]);
     setSelectedId(() => targetAnnotationId);
-    setStatus({ tone: "ok", text: `Linked: “${truncate(linkFrom.quote, 50)}” ${LINK_LABEL[link.type].forward.toLowerCase()} this passage.`, href: compareUrl(link), hrefLabel: "Compare side by side" });
-    router.replace(`/documents/${documentId}?annotation=${targetAnnotationId}`, { scroll: false });
+    setStatus({ tone: "ok", text: `Linked: “${truncate(source.quote, 50)}” ${LINK_LABEL[link.type].forward.toLowerCase()} this passage.`, href: compareUrl(link), hrefLabel: "Compare side by side" });
+    setMade(source);
+    window.history.replaceState(null, "", `/documents/${encodeURIComponent(documentId)}?annotation=${encodeURIComponent(targetAnnotationId)}`);
   }
 
   /** Creates an annotation on the selected words, or saves an edited one; the error for the form when the server refuses. */
@@ -81,7 +86,7 @@ export function useAnnotationActions({
     keep(saved);
     setSelectedId(() => saved.id);
     setStatus({ tone: "ok", text: `${KIND_LABEL[saved.kind]} ${target.mode === "create" ? "saved" : "updated"}.` });
-    if (target.mode === "create" && linkFrom) void linkHere(saved.id);
+    if (target.mode === "create" && activeLinkFrom) void linkHere(saved.id);
     return null;
   }
 
@@ -118,5 +123,5 @@ export function useAnnotationActions({
     setAnnotations((list) => list.map((a) => (a.id === id ? { ...a, replyCount: count } : a)));
   }
 
-  return { annotations, links, linksByAnnotation, save, linkHere, deleteLink, deleteAnnotation, reattach, setReplyCount };
+  return { linkFrom: activeLinkFrom, annotations, links, linksByAnnotation, save, linkHere, deleteLink, deleteAnnotation, reattach, setReplyCount };
 }

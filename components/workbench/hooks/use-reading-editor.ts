@@ -6,6 +6,7 @@ import { highlightsAt } from "@/components/editor/plugins/annotation-highlights-
 import type { PageMarker } from "@/components/editor/plugins/page-markers-plugin";
 import { createReadingExtensions } from "@/components/editor/reading-extensions";
 import { buildDocumentContent } from "@/components/editor/utils/build-document-content";
+import { selectedRange } from "@/components/editor/utils/dom-selection";
 import type { Highlight } from "@/components/editor/utils/build-highlight-decoration";
 import type { TextBlock } from "@/lib/documents/split-text-blocks";
 import { useLatest } from "./use-latest";
@@ -52,11 +53,10 @@ export function useReadingEditor(options: ReadingEditorOptions) {
   const latestSelection = useLatest(selection);
   const pointerDown = useRef(false);
 
-  /** The current selection as text offsets, with where to show the toolbar; null when empty. */
+  /** A selection (the editor's, unless given) as text offsets, with where to show the toolbar; null when empty. */
   const readSelection = useCallback(
-    (view: EditorView): TextSelection | null => {
-      const { from, to, empty } = view.state.selection;
-      if (empty) return null;
+    (view: EditorView, { from, to }: { from: number; to: number } = view.state.selection): TextSelection | null => {
+      if (from === to) return null;
       const start = offsets.pmToText(from);
       const end = offsets.pmToText(to);
       const exact = text.slice(start, end);
@@ -78,9 +78,9 @@ export function useReadingEditor(options: ReadingEditorOptions) {
       keys: KIND_SHORTCUT,
       onAnnotate: (kind, editor) => {
         if (!latest.current.canAnnotate) return false;
-        // The editor's own selection, not the toolbar's state: that may lag a frame behind a drag or
-        // a quick Shift+arrow.
-        const selected = latestReadSelection.current(editor.view) ?? latestSelection.current;
+        // What the reader sees selected, not the toolbar's state nor even the editor's: both may lag
+        // behind a quick Shift+arrow (see selectedRange).
+        const selected = latestReadSelection.current(editor.view, selectedRange(editor.view)) ?? latestSelection.current;
         if (!selected) return false;
         latest.current.onAnnotate(kind, selected);
         return true;
