@@ -1,6 +1,5 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
@@ -14,12 +13,18 @@ export function SignOutButton() {
       disabled={pending}
       onClick={() => {
         setPending(true);
-        // No server-side redirect: next-auth would build it from NEXTAUTH_URL, which a local
-        // install on another port does not set.
-        void signOut({ redirect: false }).then(() => {
-          router.replace("/signin");
-          router.refresh();
-        });
+        // next-auth's client is loaded on the click: the header is on every page, and every page
+        // would otherwise load and parse it for this one button. No server-side redirect: next-auth
+        // would build it from NEXTAUTH_URL, which a local install on another port does not set.
+        void import("next-auth/react")
+          .then(({ signOut }) => signOut({ redirect: false }))
+          .then(
+            () => {
+              router.replace("/signin");
+              router.refresh();
+            },
+            () => setPending(false),
+          );
       }}
     >
       {pending ? "Signing out…" : "Sign out"}
