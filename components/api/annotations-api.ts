@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { createAnnotation as createAnnotationService } from "@/lib/annotations/create-annotation";
 import type { deleteAnnotation as deleteAnnotationService } from "@/lib/annotations/delete-annotation";
 import type { reattachAnnotation as reattachAnnotationService } from "@/lib/annotations/reattach-annotation";
+import type { getAnnotationNote as getAnnotationNoteService } from "@/lib/annotations/get-annotation-note";
 import type { updateAnnotation as updateAnnotationService } from "@/lib/annotations/update-annotation";
 import type { addReply as addReplyService } from "@/lib/replies/add-reply";
 import type { listReplies as listRepliesService } from "@/lib/replies/list-replies";
@@ -32,6 +33,11 @@ export function reattachAnnotation(annotationId: string, body: z.input<typeof re
 
 /** One reply in a thread, as the API sends it. */
 export type ReplyView = Answer<typeof addReplyService>;
+
+/** GET /api/annotations/:id/note */
+export function getAnnotationNote(annotationId: string) {
+  return callApi<Answer<typeof getAnnotationNoteService>>(`/api/annotations/${segment(annotationId)}/note`);
+}
 
 /** GET /api/annotations/:id/replies */
 export function listReplies(annotationId: string) {

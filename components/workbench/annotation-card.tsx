@@ -86,7 +86,12 @@ export function AnnotationCard({
               ))}
             </p>
           ) : null}
-          {annotation.note ? <p className="annotation-card__note-full">{annotation.note}</p> : null}
+          {annotation.note ? (
+            <p className="annotation-card__note-full" aria-busy={annotation.noteIsOpening === true}>
+              {annotation.note}
+              {annotation.noteIsOpening ? <span className="muted"> … loading the rest of the note</span> : null}
+            </p>
+          ) : null}
           <p className="hint">
             {new Date(annotation.createdAt).toLocaleDateString("en-GB", { dateStyle: "medium" })}
             {annotation.updatedAt !== annotation.createdAt ? " · edited" : ""}

@@ -118,6 +118,8 @@ export function DocumentWorkbench({
   const anchored = useMemo(() => annotations.filter((a) => a.anchorStatus === "ANCHORED"), [annotations]);
   const visible = useMemo(() => anchored.filter((a) => matchesFilters(a, filters)), [anchored, filters]);
   const orphans = useMemo(() => annotations.filter((a) => a.anchorStatus === "ORPHANED"), [annotations]);
+  // An opened card shows its whole note: a long one came with the page as its opening only.
+  const openedOnOpening = useMemo(() => annotations.find((a) => a.id === selectedId && a.noteIsOpening) ?? null, [annotations, selectedId]);
   const techniqueDescriptions = useMemo(() => new Map(tags.techniques.map((t) => [t.id, t.description])), [tags]);
   // The opening's highlights, drawn by the server too: the first screen is complete at first paint.
   const firstScreenMarks = useMemo(() => {
@@ -211,7 +213,11 @@ export function DocumentWorkbench({
   // column's element below can be memoised.
   const handlers = useStableCallbacks({
     select: onSelect,
-    edit: (annotation: ReadingAnnotation) => setComposer({ mode: "edit", annotation }),
+    // The form edits the whole note, never the opening a page sent of a long one.
+    edit: (annotation: ReadingAnnotation) =>
+      void actions.wholeNote(annotation).then((whole) => {
+        if (whole) setComposer({ mode: "edit", annotation: whole });
+      }),
     deleteAnnotation: (annotation: ReadingAnnotation) => void actions.deleteAnnotation(annotation),
     replyCount: actions.setReplyCount,
     deleteLink: (link: LinkView) => void actions.deleteLink(link),
@@ -220,7 +226,12 @@ export function DocumentWorkbench({
     submitComposer: (values: AnnotationFormValues) => void submitComposer(values),
     closeComposer,
     scrollMapSelect: (id: string) => onSelect(id, "panel"),
+    wholeNote: actions.wholeNote,
   });
+
+  useEffect(() => {
+    if (openedOnOpening) void handlers.wholeNote(openedOnOpening);
+  }, [openedOnOpening, handlers]);
 
   const composerElement = useMemo(
     () =>

@@ -72,4 +72,6 @@ export function visibleToSql(alias: string, userParam: string): string {
  */
 export type ReadingAnnotation = Omit<AnnotationView, "documentId" | "anchorRevisionId" | "prefix" | "suffix" | "technique"> & {
   technique: { id: string; name: string; colour: string } | null;
+  /** Set when `note` holds only the opening of a long note, as a document page sends it: the whole loads on demand. */
+  noteIsOpening?: true;
 };

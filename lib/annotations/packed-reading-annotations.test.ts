@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { unstorableTextReason } from "../validations/text-rules";
 import type { ReadingAnnotation } from "./annotation-view";
-import { fromPackedJson, packReadingAnnotations, toPackedJson, unpackReadingAnnotations } from "./packed-reading-annotations";
+import { fromPackedJson, NOTE_OPENING_CHARS, noteOpening, packReadingAnnotations, toPackedJson, unpackReadingAnnotations } from "./packed-reading-annotations";
 
 const TEXT = "The congress opened on 18 December 1925. Delegates numbered 1,306 in all — «съезд» closed on 31 December.";
 
@@ -76,5 +77,28 @@ describe("packed reading annotations", () => {
     expect(packed.techniques).toEqual([["t1", "Loaded language", "#b4442c"]]);
     expect(packed.rows.map((row) => row[4])).toEqual([null, null, "congresses"]);
     expect(() => unpackReadingAnnotations({ ...packed, people: [] }, TEXT)).toThrow(RangeError);
+  });
+
+  it("sends a long note's opening only, flagged, and never splits a surrogate pair", () => {
+    fc.assert(
+      fc.property(annotation, fc.string({ unit: "grapheme", maxLength: 700 }), (made, note) => {
+        const [back] = unpackReadingAnnotations(packReadingAnnotations([{ ...made, note }], TEXT), TEXT);
+        if (!back) throw new Error("nothing unpacked");
+        expect(note.startsWith(back.note)).toBe(true);
+        if (note.length <= NOTE_OPENING_CHARS) {
+          expect(back.note).toBe(note);
+          expect(back.noteIsOpening).toBeUndefined();
+        } else {
+          expect(back.noteIsOpening).toBe(true);
+          expect(back.note.length).toBeGreaterThanOrEqual(NOTE_OPENING_CHARS - 1);
+          // A well-formed string stays well formed: no lone half of a pair at the cut.
+          expect(unstorableTextReason(back.note)).not.toBe("surrogate");
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // An emoji (two UTF-16 units) straddling the limit is left out whole.
+    const straddling = `${"a".repeat(NOTE_OPENING_CHARS - 1)}📜 and more`;
+    expect(noteOpening(straddling)).toBe("a".repeat(NOTE_OPENING_CHARS - 1));
   });
 });

@@ -26,12 +26,25 @@ type PackedRow = [
   /** Milliseconds since the epoch; updated as an offset from created (0: never edited). */
   createdAt: number,
   updatedAfter: number,
+  /** 1 when `note` is only the opening of a longer note (NOTE_OPENING_CHARS), 0 when it is whole. */
+  noteCut: 0 | 1,
 ];
+
+/** How much of a note the page sends; the rest comes with `GET /api/annotations/:id/note`. */
+export const NOTE_OPENING_CHARS = 280;
+
+/** A note's opening, cut so no UTF-16 surrogate pair is split; the note itself when short. */
+export function noteOpening(note: string): string {
+  if (note.length <= NOTE_OPENING_CHARS) return note;
+  const high = note.charCodeAt(NOTE_OPENING_CHARS - 1);
+  return note.slice(0, high >= 0xd800 && high <= 0xdbff ? NOTE_OPENING_CHARS - 1 : NOTE_OPENING_CHARS);
+}
 
 /**
  * A document's annotations as the page sends them to the reading view: rows of values instead of
- * objects with repeated keys, each person, technique and tag once, dates as numbers, and no quote
- * where the text already holds it. For 5,000 annotations this is about a third of the JSON of the
+ * objects with repeated keys, each person, technique and tag once, dates as numbers, no quote
+ * where the text already holds it, and only the opening of a long note (a class writing pages of
+ * notes must not make every reader's page carry them all). For 5,000 annotations this is about a third of the JSON of the
  * objects, and the page's HTML (which carries it inline) shrinks by as much.
  */
 export interface PackedReadingAnnotations {
@@ -75,7 +88,7 @@ export function packReadingAnnotations(annotations: readonly ReadingAnnotation[]
       a.technique ? techniques.indexOf(a.technique) : -1,
       a.verdict,
       a.confidence,
-      a.note,
+      noteOpening(a.note),
       a.visibility,
       people.indexOf(a.author),
       a.creditedTo,
@@ -83,6 +96,7 @@ export function packReadingAnnotations(annotations: readonly ReadingAnnotation[]
       a.replyCount,
       created,
       Date.parse(a.updatedAt) - created,
+      a.note.length > NOTE_OPENING_CHARS ? 1 : 0,
     ];
   });
   return { people: people.rows, techniques: techniques.rows, tags: tags.rows, rows };
@@ -93,7 +107,7 @@ export function unpackReadingAnnotations(packed: PackedReadingAnnotations, text:
   const people = packed.people.map(([id, name]) => ({ id, name }));
   const techniques = packed.techniques.map(([id, name, colour]) => ({ id, name, colour }));
   const tags = packed.tags.map(([id, name, colour]) => ({ id, name, colour }));
-  return packed.rows.map(([id, anchorStatus, start, end, exact, kind, technique, verdict, confidence, note, visibility, author, creditedTo, tagIndexes, replyCount, createdAt, updatedAfter]) => {
+  return packed.rows.map(([id, anchorStatus, start, end, exact, kind, technique, verdict, confidence, note, visibility, author, creditedTo, tagIndexes, replyCount, createdAt, updatedAfter, noteCut]) => {
     const person = people[author];
     if (!person) throw new RangeError(`Annotation ${id} names author ${author}, which the packed set does not hold.`);
     return {
@@ -114,6 +128,7 @@ export function unpackReadingAnnotations(packed: PackedReadingAnnotations, text:
       replyCount,
       createdAt: new Date(createdAt).toISOString(),
       updatedAt: new Date(createdAt + updatedAfter).toISOString(),
+      ...(noteCut === 1 ? { noteIsOpening: true } : {}),
     };
   });
 }

@@ -228,3 +228,26 @@ test("a half-written reply survives its card leaving the virtualised panel and c
   await page.getByLabel("Kind", { exact: true }).first().selectOption("");
   await expect(marker.getByPlaceholder("Reply…")).toHaveValue("Compare the 1938 edition");
 });
+
+test("a long note comes with the page as its opening; the card shows it whole, and editing keeps every word", async ({ page }) => {
+  const account = await newSignedInAccount(page);
+  const doc = await createDocumentThroughApi(page, account.workspaceId, "Minutes with a long note", "Delegates numbered 1,306 in all.\n\nThe vote was unanimous.");
+  const note = Array.from({ length: 40 }, (_, i) => `Point ${i + 1}: not in the stenographic report.`).join(" ");
+  const { id } = await annotateThroughApi(page, doc, "1,306 in all", { kind: "CLAIM", note });
+  const html = await (await page.request.get(`/documents/${doc.id}`)).text();
+  expect(html).toContain("Point 1:");
+  expect(html).not.toContain("Point 40:");
+
+  await page.goto(`/documents/${doc.id}`);
+  const card = cards(page).filter({ hasText: "1,306 in all" });
+  await card.getByRole("button", { expanded: false }).click();
+  await expect(card).toContainText("Point 40: not in the stenographic report.");
+  await card.getByRole("button", { name: "Edit" }).click();
+  const form = page.getByRole("dialog", { name: "Edit annotation" });
+  await expect(form.getByLabel("Note")).toHaveValue(note);
+  await form.getByLabel("Note").fill(`${note} Checked.`);
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("status")).toContainText("Claim updated.");
+  const saved = await page.request.get(`/api/annotations/${id}/note`);
+  expect(((await saved.json()) as { note: string }).note).toBe(`${note} Checked.`);
+});

@@ -207,6 +207,7 @@ export const ENDPOINTS: Endpoint[] = [
     path: "/api/annotations/:annotationId/reattach",
     valid: (w) => ({ path: fillPath("/api/annotations/:annotationId/reattach", w), body: json({ revisionId: w.revisionId, ...wordSpan(w.text, 500) }) }),
   },
+  { method: "GET", path: "/api/annotations/:annotationId/note", valid: (w) => ({ path: fillPath("/api/annotations/:annotationId/note", w), body: { kind: "none" } }) },
   { method: "GET", path: "/api/annotations/:annotationId/replies", valid: (w) => ({ path: fillPath("/api/annotations/:annotationId/replies", w), body: { kind: "none" } }) },
   { method: "POST", path: "/api/annotations/:annotationId/replies", valid: (w) => ({ path: fillPath("/api/annotations/:annotationId/replies", w), body: json({ body: "A probing reply." }) }) },
   {

@@ -1,7 +1,7 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
 import type { LinkView } from "@/lib/links/link-view";
-import { createAnnotation, deleteAnnotation as deleteAnnotationCall, reattachAnnotation, updateAnnotation } from "@/components/api/annotations-api";
+import { createAnnotation, deleteAnnotation as deleteAnnotationCall, getAnnotationNote, reattachAnnotation, updateAnnotation } from "@/components/api/annotations-api";
 import { useLinkCreated } from "../link-created";
 import { createLink, deleteLink as deleteLinkCall } from "@/components/api/links-api";
 import type { AnnotationFormValues } from "../annotation-form";
@@ -56,6 +56,8 @@ export function useAnnotationActions({
   }, [links]);
   // Links made in the link finder join the list at once (see link-created.ts).
   useLinkCreated((link) => setLinks((list) => (list.some((l) => l.id === link.id) ? list : [...list, link])));
+
+  const notesLoading = useRef(new Map<string, Promise<ReadingAnnotation | null>>());
 
   const keep = useCallback((saved: ReadingAnnotation) => setAnnotations((list) => [...list.filter((a) => a.id !== saved.id), saved].sort(byTextOrder)), []);
 
@@ -119,9 +121,38 @@ export function useAnnotationActions({
     setStatus({ tone: "ok", text: "Re-attached." });
   }
 
+  /**
+   * The annotation with its whole note: as it is when the page sent all of it, else loaded (once,
+   * however often it is asked for meanwhile) and kept. Null, with the reason in the status line,
+   * when the server refuses.
+   */
+  function wholeNote(annotation: ReadingAnnotation): Promise<ReadingAnnotation | null> {
+    if (!annotation.noteIsOpening) return Promise.resolve(annotation);
+    let loading = notesLoading.current.get(annotation.id);
+    if (!loading) {
+      loading = getAnnotationNote(annotation.id).then((result) => {
+        notesLoading.current.delete(annotation.id);
+        if (!result.ok) {
+          setStatus({ tone: "error", text: `Could not load the whole note: ${result.message}` });
+          return null;
+        }
+        const { note } = result.data;
+        setAnnotations((list) => list.map((a) => (a.id === annotation.id ? { ...withoutOpeningFlag(a), note } : a)));
+        return { ...withoutOpeningFlag(annotation), note };
+      });
+      notesLoading.current.set(annotation.id, loading);
+    }
+    return loading;
+  }
+
   function setReplyCount(id: string, count: number) {
     setAnnotations((list) => list.map((a) => (a.id === id ? { ...a, replyCount: count } : a)));
   }
 
-  return { linkFrom: activeLinkFrom, annotations, links, linksByAnnotation, save, linkHere, deleteLink, deleteAnnotation, reattach, setReplyCount };
+  return { linkFrom: activeLinkFrom, annotations, links, linksByAnnotation, wholeNote, save, linkHere, deleteLink, deleteAnnotation, reattach, setReplyCount };
+}
+
+function withoutOpeningFlag(annotation: ReadingAnnotation): ReadingAnnotation {
+  const { noteIsOpening: _opening, ...whole } = annotation;
+  return whole;
 }
