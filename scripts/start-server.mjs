@@ -13,6 +13,7 @@ import cluster from "node:cluster";
 import http from "node:http";
 import os from "node:os";
 import process from "node:process";
+import { createAdmissionGate, inFlightLimit, waitsItsTurn } from "./admission-gate.mjs";
 
 /** Restarts closer together than this count as a crash loop. */
 const RESTART_WINDOW_MS = 60_000;
@@ -96,7 +97,8 @@ async function runWorker() {
   const app = next({ dev: false, dir: process.cwd(), port, hostname: hostname ?? "localhost" });
   const handle = app.getRequestHandler();
   await app.prepare();
-  const server = http.createServer((req, res) => {
+  const gate = createAdmissionGate(inFlightLimit());
+  const serve = (req, res) =>
     handle(req, res).catch((error) => {
       console.error("[workbench] unhandled error:", error);
       if (!res.headersSent) {
@@ -105,6 +107,16 @@ async function runWorker() {
         res.end(JSON.stringify({ error: { code: "INTERNAL", message: "Something went wrong on the server." } }));
       } else res.destroy();
     });
+  const server = http.createServer((req, res) => {
+    if (!waitsItsTurn(req)) return void serve(req, res);
+    gate(
+      (done) => {
+        // "close" comes when the answer is sent or the connection is gone, whichever is first.
+        res.once("close", done);
+        void serve(req, res);
+      },
+      () => res.destroyed || req.destroyed,
+    );
   });
   // As `next start` does: keep idle connections a little longer than common proxies' defaults.
   server.keepAliveTimeout = 65_000;
