@@ -72,7 +72,8 @@ export default async function DocumentPage({ params, searchParams }: { params: P
       <CitationProvider document={citedFields(document)} pageBreaks={pageBreaks}>
         <DocumentReader
           key={revisionId}
-          firstScreen={<DocumentText text={text} blocks={opening.blocks} marks={openingMarks} pageBreaks={pageBreaks} />}
+          // A short text's reader draws its own opening: the page sends the text, not a second copy of it.
+          firstScreen={opening.more ? <DocumentText text={text} blocks={opening.blocks} marks={openingMarks} pageBreaks={pageBreaks} /> : null}
           moreText={opening.more}
           revision={opening.more ? undefined : { revisionId, text, pageBreaks }}
           documentId={document.id}
