@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { cache } from "react";
+import { cache, type ReactNode } from "react";
 import { preload } from "react-dom";
 import { revisionTextUrl } from "@/components/api/documents-api";
 import { DocumentMetadataPanel } from "@/components/documents/document-metadata-panel";
@@ -50,16 +50,21 @@ export default async function DocumentPage({ params, searchParams }: { params: P
       ? { annotationId: linkSource.id, type: linkType, quote: linkSource.exact, documentTitle: linkSource.document.title, documentId: linkSource.document.id }
       : null;
   const canEditDocument = roleAtLeast(document.role, "EDITOR");
-  // The server draws the opening (split once per revision) with the highlights this user sees. A
-  // text longer than that is not in the page: the reader loads it from its revision's cacheable
-  // endpoint, which the browser starts fetching here, while the scripts load.
+  // A short text comes whole with the page, and its reader draws the opening itself. A longer one
+  // is not in the page: the server draws its opening (split once per revision) with the highlights
+  // this user sees, and the browser starts fetching the text from its revision's cacheable endpoint
+  // here, while the scripts load.
   const { text, id: revisionId, pageBreaks } = document.revision;
   const opening = firstScreenBlocks(revisionId, text);
-  if (opening.more) preload(revisionTextUrl(revisionId), { as: "fetch", crossOrigin: "anonymous" });
-  const openingEnd = opening.blocks.at(-1)?.end ?? 0;
-  const openingMarks = annotations
-    .filter((a) => a.anchorStatus === "ANCHORED" && a.start < openingEnd)
-    .map((a) => ({ id: a.id, start: a.start, end: a.end, className: highlightClassName(a.kind) }));
+  let serverOpening: ReactNode = null;
+  if (opening.more) {
+    preload(revisionTextUrl(revisionId), { as: "fetch", crossOrigin: "anonymous" });
+    const openingEnd = opening.blocks.at(-1)?.end ?? 0;
+    const marks = annotations
+      .filter((a) => a.anchorStatus === "ANCHORED" && a.start < openingEnd)
+      .map((a) => ({ id: a.id, start: a.start, end: a.end, className: highlightClassName(a.kind) }));
+    serverOpening = <DocumentText text={text} blocks={opening.blocks} marks={marks} pageBreaks={pageBreaks} />;
+  }
   const canAnnotate = canEditDocument || (document.role === "STUDENT" && (await studentMayAnnotate(getDb(), { studentId: user.id, workspaceId, documentId })));
   return (
     <div className="page page--wide" data-workspace-id={workspaceId}>
@@ -72,8 +77,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
       <CitationProvider document={citedFields(document)} pageBreaks={pageBreaks}>
         <DocumentReader
           key={revisionId}
-          // A short text's reader draws its own opening: the page sends the text, not a second copy of it.
-          firstScreen={opening.more ? <DocumentText text={text} blocks={opening.blocks} marks={openingMarks} pageBreaks={pageBreaks} /> : null}
+          firstScreen={serverOpening}
           moreText={opening.more}
           revision={opening.more ? undefined : { revisionId, text, pageBreaks }}
           documentId={document.id}
