@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "../../prisma/migrate-database";
 import { createDatabase, databaseUrlOn, dropDatabases, postgresTestServerUrl } from "./postgres-test-databases";
@@ -31,6 +32,13 @@ export default async function setup(project: TestProject) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "workbench-tests-"));
   const templateDatabaseFile = path.join(dir, "template.db");
   migrateDatabase(`file:${templateDatabaseFile}`);
+  // In WAL mode already, as `npm start` leaves a database before its server processes open it: a
+  // copy in rollback mode has the first connections of two processes (the sign-in limit's
+  // test) race to convert it, which once failed one of them with SQLITE_BUSY. Closing checkpoints the WAL
+  // into the file, so a copy of the file alone is complete.
+  const template = new Database(templateDatabaseFile);
+  template.pragma("journal_mode = WAL");
+  template.close();
   project.provide("templateDatabaseFile", templateDatabaseFile);
   project.provide("postgresServerUrl", "");
   project.provide("postgresTemplate", "");
