@@ -24,6 +24,16 @@ function labelOf(annotation: ReadingAnnotation, lane: ScrollMapLane): string {
   return `${contradictedClaim}${describeAnnotation(annotation)}: “${truncate(annotation.exact, 60)}”`;
 }
 
+/** Runs `task` when the browser is idle (within a second at the latest); a frame later where there is no requestIdleCallback (Safari). */
+function whenIdle(task: () => void): { cancel(): void } {
+  if (typeof window.requestIdleCallback === "function") {
+    const handle = window.requestIdleCallback(task, { timeout: 1000 });
+    return { cancel: () => window.cancelIdleCallback(handle) };
+  }
+  const handle = requestAnimationFrame(() => task());
+  return { cancel: () => cancelAnimationFrame(handle) };
+}
+
 /**
  * Thin marks beside the scroll bar (as code editors show search hits): where the claims, bias
  * markers and contradictions (annotations of that kind, or at either end of a "contradicts" link)
@@ -44,14 +54,14 @@ export function ScrollMap({
   onSelect: (id: string) => void;
 }) {
   const contradicted = useMemo(() => new Set(links.filter((l) => l.type === "CONTRADICTS").flatMap((l) => [l.source.id, l.target.id])), [links]);
-  const [marks, setMarks] = useState<ScrollMapMark[]>([]);
+  const [marks, setMarks] = useState<(ScrollMapMark & { label: string })[]>([]);
 
   useEffect(() => {
     if (!editor) return;
     const view = editor.view;
-    let frame = 0;
+    let pending: ReturnType<typeof whenIdle> | null = null;
     const place = () => {
-      frame = 0;
+      pending = null;
       if (view.isDestroyed) return;
       const height = document.documentElement.scrollHeight;
       if (view.dom.getClientRects().length === 0 || height === 0) return;
@@ -70,20 +80,28 @@ export function ScrollMap({
           top = element ? element.getBoundingClientRect().top + window.scrollY : 0;
           topOfBlock.set(index, top);
         }
-        points.push({ id: annotation.id, lane, top: top / height, label: labelOf(annotation, lane) });
+        points.push({ id: annotation.id, lane, top: top / height });
       }
-      setMarks(bucketScrollMapPoints(points, BUCKETS));
+      // Only the marks drawn (a few hundred at most) are described, not every annotation.
+      const byId = new Map(annotations.map((a) => [a.id, a]));
+      setMarks(
+        bucketScrollMapPoints(points, BUCKETS).map((mark) => {
+          const annotation = byId.get(mark.id);
+          return { ...mark, label: annotation ? labelOf(annotation, mark.lane) : "" };
+        }),
+      );
     };
     const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(place);
+      pending ??= whenIdle(place);
     };
-    // After the text's first frame: placing the marks never delays the text.
+    // When the browser is idle after the text is shown: placing the marks (a layout read per block
+    // holding one) never delays the text or a keystroke.
     schedule();
     const resized = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(schedule);
     resized?.observe(view.dom);
     return () => {
       resized?.disconnect();
-      if (frame) cancelAnimationFrame(frame);
+      pending?.cancel();
     };
   }, [editor, annotations, contradicted, textToPm]);
 

@@ -17,8 +17,9 @@ export const KIND_SHORTCUT: Record<AnnotationKind, string> = { CLAIM: "c", BIAS_
 
 /** A kind as CSS names it: `hl--bias-marker`, `kind--claim`, `annotation-card--contradiction`. */
 export function kindSlug(kind: AnnotationKind): string {
-  return kind.toLowerCase().replace("_", "-");
+  return KIND_SLUG[kind] ?? kind.toLowerCase().replace("_", "-");
 }
+const KIND_SLUG = Object.fromEntries(ANNOTATION_KINDS.map((kind) => [kind, kind.toLowerCase().replace("_", "-")])) as Record<AnnotationKind, string>;
 
 /** The kinds an assignment may ask students to mark (custom tags are a workspace's own business). */
 export const MARK_KINDS = ["BIAS_MARKER", "CLAIM", "CONTRADICTION"] as const satisfies readonly AnnotationKind[];

@@ -36,6 +36,9 @@ test.describe("the windowed reader of a long text", () => {
     const html = await (await page.request.get(`/documents/${documentId}`)).text();
     expect(html).toContain("Entry 1: ");
     expect(html).not.toContain("Entry 230: ");
+    // The preload is in the HTML's head, so the browser starts fetching the text before any script runs.
+    const head = html.slice(0, html.indexOf("</head>"));
+    expect(head).toMatch(new RegExp(`<link rel="preload" href="/api/revisions/${revisionId}/text" as="fetch"`));
     const requested: string[] = [];
     page.on("request", (request) => {
       if (request.url().includes("/api/revisions/")) requested.push(request.url());

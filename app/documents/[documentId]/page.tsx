@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { cache, type ReactNode } from "react";
-import { preload } from "react-dom";
 import { revisionTextUrl } from "@/components/api/documents-api";
 import { DocumentMetadataPanel } from "@/components/documents/document-metadata-panel";
 import { ReliabilityPanel } from "@/components/documents/reliability-panel";
@@ -58,7 +57,6 @@ export default async function DocumentPage({ params, searchParams }: { params: P
   const opening = firstScreenBlocks(revisionId, text);
   let serverOpening: ReactNode = null;
   if (opening.more) {
-    preload(revisionTextUrl(revisionId), { as: "fetch", crossOrigin: "anonymous" });
     const openingEnd = opening.blocks.at(-1)?.end ?? 0;
     const marks = annotations
       .filter((a) => a.anchorStatus === "ANCHORED" && a.start < openingEnd)
@@ -68,6 +66,10 @@ export default async function DocumentPage({ params, searchParams }: { params: P
   const canAnnotate = canEditDocument || (document.role === "STUDENT" && (await studentMayAnnotate(getDb(), { studentId: user.id, workspaceId, documentId })));
   return (
     <div className="page page--wide" data-workspace-id={workspaceId}>
+      {/* An element of the page (React puts it in the head of the HTML), not react-dom's preload():
+          a hint from a server component reaches the browser only once the client reads the page's
+          data, after its scripts have loaded. */}
+      {opening.more && <link rel="preload" href={revisionTextUrl(revisionId)} as="fetch" crossOrigin="anonymous" />}
       <div className="breadcrumbs">
         <Link href={`/w/${workspaceId}`}>{document.workspace.name}</Link> / Document
       </div>

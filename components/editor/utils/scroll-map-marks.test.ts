@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { bucketScrollMapPoints, type ScrollMapPoint } from "./scroll-map-marks";
 
-const point = (id: string, lane: ScrollMapPoint["lane"], top: number): ScrollMapPoint => ({ id, lane, top, label: id });
+const point = (id: string, lane: ScrollMapPoint["lane"], top: number): ScrollMapPoint => ({ id, lane, top });
 
 describe("bucketScrollMapPoints", () => {
   it("merges the points of one lane that share a bucket into one mark at the first point", () => {
     const marks = bucketScrollMapPoints([point("b", "claim", 0.104), point("a", "claim", 0.101), point("c", "claim", 0.5)], 100);
     expect(marks).toEqual([
-      { lane: "claim", id: "a", count: 2, top: 0.101, label: "a" },
-      { lane: "claim", id: "c", count: 1, top: 0.5, label: "c" },
+      { lane: "claim", id: "a", count: 2, top: 0.101 },
+      { lane: "claim", id: "c", count: 1, top: 0.5 },
     ]);
   });
 

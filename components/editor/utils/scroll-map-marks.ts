@@ -3,7 +3,6 @@ export interface ScrollMapPoint {
   id: string;
   lane: ScrollMapLane;
   top: number;
-  label: string;
 }
 
 export type ScrollMapLane = "claim" | "bias-marker" | "contradiction";
@@ -15,12 +14,12 @@ export interface ScrollMapMark {
   id: string;
   count: number;
   top: number;
-  label: string;
 }
 
 /**
  * Merges the points into at most `buckets` marks per lane (a 1 MB text with 5,000 annotations
- * gives a few hundred marks, not 5,000 elements), each at its first point's place.
+ * gives a few hundred marks, not 5,000 elements), each at its first point's place. Marks are named
+ * afterwards, so only the few hundred drawn are described, not every point.
  */
 export function bucketScrollMapPoints(points: readonly ScrollMapPoint[], buckets: number): ScrollMapMark[] {
   const byKey = new Map<string, ScrollMapMark>();
@@ -30,7 +29,7 @@ export function bucketScrollMapPoints(points: readonly ScrollMapPoint[], buckets
     const key = `${point.lane}:${Math.min(buckets - 1, Math.floor(top * buckets))}`;
     const mark = byKey.get(key);
     if (mark) mark.count += 1;
-    else byKey.set(key, { lane: point.lane, id: point.id, count: 1, top, label: point.label });
+    else byKey.set(key, { lane: point.lane, id: point.id, count: 1, top });
   }
   return [...byKey.values()];
 }
