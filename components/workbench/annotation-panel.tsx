@@ -1,7 +1,7 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useMemo, useRef } from "react";
+import { useCallback, useEffect, useMemo, useRef } from "react";
 import type { ReadingAnnotation } from "@/lib/annotations/annotation-view";
 import type { LinkView } from "@/lib/links/link-view";
 import { AnnotationCard } from "./annotation-card";
@@ -54,12 +54,15 @@ export function AnnotationPanel({
   onReplyCount: (id: string, count: number) => void;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Stable while the list is: the virtualizer recomputes every card's place (thousands) whenever
+  // the key function changes, and a new one on each render made that every render.
+  const getItemKey = useCallback((index: number) => visible[index]?.id ?? index, [visible]);
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => 96,
     overscan: 6,
-    getItemKey: (index) => visible[index]?.id ?? index,
+    getItemKey,
     // Re-measuring cards re-renders through React's batching, not a synchronous flush per change
     // (flushSync re-rendered the whole panel in the middle of saving an annotation).
     useFlushSync: false,

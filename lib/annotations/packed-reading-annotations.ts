@@ -110,7 +110,8 @@ export function unpackReadingAnnotations(packed: PackedReadingAnnotations, text:
   return packed.rows.map(([id, anchorStatus, start, end, exact, kind, technique, verdict, confidence, note, visibility, author, creditedTo, tagIndexes, replyCount, createdAt, updatedAfter, noteCut]) => {
     const person = people[author];
     if (!person) throw new RangeError(`Annotation ${id} names author ${author}, which the packed set does not hold.`);
-    return {
+    const created = new Date(createdAt).toISOString();
+    const annotation: ReadingAnnotation = {
       id,
       anchorStatus,
       start,
@@ -124,12 +125,14 @@ export function unpackReadingAnnotations(packed: PackedReadingAnnotations, text:
       visibility,
       author: person,
       creditedTo,
-      tags: tagIndexes.flatMap((i) => tags[i] ?? []),
+      tags: tagIndexes.length === 0 ? [] : tagIndexes.flatMap((i) => tags[i] ?? []),
       replyCount,
-      createdAt: new Date(createdAt).toISOString(),
-      updatedAt: new Date(createdAt + updatedAfter).toISOString(),
-      ...(noteCut === 1 ? { noteIsOpening: true } : {}),
+      createdAt: created,
+      updatedAt: updatedAfter === 0 ? created : new Date(createdAt + updatedAfter).toISOString(),
     };
+    // Set afterwards, not spread into the literal: a spread makes each of thousands of objects slower to build.
+    if (noteCut === 1) annotation.noteIsOpening = true;
+    return annotation;
   });
 }
 

@@ -1,8 +1,10 @@
 // A class at once: `clients` concurrent readers for `seconds`, each opening document pages and,
 // every few pages, saving an annotation. Reports throughput, latency percentiles and timeouts, and
 // then checks that every save the server acknowledged (201) is in the database.
+import http from "node:http";
+import zlib from "node:zlib";
 import Database from "better-sqlite3";
-import { createAnnotation, currentText, type StressWorld } from "./stress-world";
+import { currentText, wordSpan, type StressWorld } from "./stress-world";
 
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -31,6 +33,16 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }
 
+/** The id of the annotation a save answered with (201: `{ annotation: { id } }`). */
+function createdId(body: Buffer): string | null {
+  try {
+    const json = JSON.parse(body.toString("utf8")) as { annotation?: { id?: unknown } };
+    return typeof json.annotation?.id === "string" ? json.annotation.id : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Ids of `ids` that the database does not hold. */
 export function missingAnnotations(databaseFile: string, ids: readonly string[]): string[] {
   const sql = new Database(databaseFile, { readonly: true, fileMustExist: true });
@@ -40,6 +52,49 @@ export function missingAnnotations(databaseFile: string, ids: readonly string[])
   } finally {
     sql.close();
   }
+}
+
+class RequestTimeout extends Error {
+  override name = "TimeoutError";
+}
+
+/**
+ * The load's HTTP client: node:http on one keep-alive pool, asking for gzip as a browser does (the
+ * server compresses as it would for one) but not inflating what it only counts. fetch (undici)
+ * cost the load's own process about half a core at this rate, taken from the server it measures on
+ * a 2-core machine.
+ */
+function createLoadClient(baseUrl: string, clients: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  const origin = new URL(baseUrl);
+  return {
+    request(path: string, { cookie, method = "GET", json }: { cookie: string; method?: string; json?: unknown }): Promise<{ status: number; body: Buffer; gzipped: boolean }> {
+      const payload = json === undefined ? undefined : Buffer.from(JSON.stringify(json));
+      return new Promise((resolve, reject) => {
+        const request = http.request(
+          {
+            agent,
+            host: origin.hostname,
+            port: origin.port,
+            path,
+            method,
+            headers: { cookie, "accept-encoding": "gzip", ...(payload ? { origin: origin.origin, "content-type": "application/json", "content-length": payload.length } : {}) },
+            timeout: REQUEST_TIMEOUT_MS,
+          },
+          (response) => {
+            const chunks: Buffer[] = [];
+            response.on("data", (chunk: Buffer) => chunks.push(chunk));
+            response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks), gzipped: response.headers["content-encoding"] === "gzip" }));
+            response.on("error", reject);
+          },
+        );
+        request.on("timeout", () => request.destroy(new RequestTimeout(`${method} ${path}: no answer in ${REQUEST_TIMEOUT_MS} ms`)));
+        request.on("error", reject);
+        request.end(payload);
+      });
+    },
+    close: () => agent.destroy(),
+  };
 }
 
 export async function runLoad(world: StressWorld, { clients, seconds, cookies }: { clients: number; seconds: number; cookies: string[] }): Promise<LoadResult> {
@@ -55,8 +110,9 @@ export async function runLoad(world: StressWorld, { clients, seconds, cookies }:
   let saves = 0;
   const stopAt = Date.now() + seconds * 1000;
 
+  const load = createLoadClient(world.baseUrl, clients);
   const client = async (n: number) => {
-    const session = { baseUrl: world.baseUrl, cookie: cookies[n % cookies.length] ?? world.cookie };
+    const cookie = cookies[n % cookies.length] ?? world.cookie;
     let step = n;
     const textsFetched = new Set<string>();
     while (Date.now() < stopAt) {
@@ -67,37 +123,38 @@ export async function runLoad(world: StressWorld, { clients, seconds, cookies }:
       try {
         if (step % 4 === 0) {
           saves += 1;
-          const made = await createAnnotation(session, target.id, target.revisionId, target.text, (step * 7919 + n * 104729) % target.text.length, `load ${n}/${step}`);
+          const span = wordSpan(target.text, (step * 7919 + n * 104729) % target.text.length);
+          const made = await load.request(`/api/documents/${target.id}/annotations`, { cookie, method: "POST", json: { revisionId: target.revisionId, ...span, kind: "CLAIM", note: `load ${n}/${step}` } });
           saveLatencies.push(performance.now() - started);
-          if (made.id) acknowledged.push(made.id);
+          const id = made.status === 201 ? createdId(made.gzipped ? zlib.gunzipSync(made.body) : made.body) : null;
+          if (id) acknowledged.push(id);
           else if (made.status >= 500) serverErrors += 1;
           else errors += 1;
         } else {
-          const response = await fetch(`${world.baseUrl}/documents/${target.id}`, { headers: { cookie: session.cookie }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-          await response.arrayBuffer();
+          const page = await load.request(`/documents/${target.id}`, { cookie });
           pageLatencies.push(performance.now() - started);
-          if (response.status >= 500) serverErrors += 1;
-          else if (response.status !== 200) errors += 1;
+          if (page.status >= 500) serverErrors += 1;
+          else if (page.status !== 200) errors += 1;
           // The page's reader loads the text from the revision's endpoint; a browser keeps it (it is
           // immutable), so each client fetches each revision's text once.
           if (!textsFetched.has(target.revisionId)) {
             textsFetched.add(target.revisionId);
             const textStarted = performance.now();
-            const text = await fetch(`${world.baseUrl}/api/revisions/${target.revisionId}/text`, { headers: { cookie: session.cookie }, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-            await text.arrayBuffer();
+            const text = await load.request(`/api/revisions/${target.revisionId}/text`, { cookie });
             textLatencies.push(performance.now() - textStarted);
             if (text.status >= 500) serverErrors += 1;
             else if (text.status !== 200) errors += 1;
           }
         }
       } catch (error) {
-        if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")) timeouts += 1;
+        if (error instanceof RequestTimeout) timeouts += 1;
         else errors += 1;
       }
     }
   };
   const began = performance.now();
   await Promise.all(Array.from({ length: clients }, (_, n) => client(n)));
+  load.close();
   const elapsed = (performance.now() - began) / 1000;
   const all = [...pageLatencies, ...textLatencies, ...saveLatencies].sort((a, b) => a - b);
   const pages = [...pageLatencies].sort((a, b) => a - b);
