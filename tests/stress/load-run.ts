@@ -97,7 +97,20 @@ function createLoadClient(baseUrl: string, clients: number) {
   };
 }
 
-export async function runLoad(world: StressWorld, { clients, seconds, cookies }: { clients: number; seconds: number; cookies: string[] }): Promise<LoadResult> {
+export interface LoadOptions {
+  clients: number;
+  seconds: number;
+  cookies: string[];
+  /**
+   * A pause before each next action, drawn evenly from [min, max] ms: people reading between
+   * clicks. Without it (the goal's run) every client asks again the moment it is answered, so the
+   * server always has `clients` requests in hand and a request waits clients ÷ throughput on
+   * average (Little's law), whatever the server does with its time.
+   */
+  thinkMs?: readonly [number, number];
+}
+
+export async function runLoad(world: StressWorld, { clients, seconds, cookies, thinkMs }: LoadOptions): Promise<LoadResult> {
   // Saves go to the seed documents, on their current revisions.
   const targets = await Promise.all(world.seedDocumentIds.map(async (id) => ({ id, ...(await currentText(world, id)) })));
   const pageLatencies: number[] = [];
@@ -115,7 +128,17 @@ export async function runLoad(world: StressWorld, { clients, seconds, cookies }:
     const cookie = cookies[n % cookies.length] ?? world.cookie;
     let step = n;
     const textsFetched = new Set<string>();
+    // Each client's pauses are its own reproducible sequence.
+    let seed = (n + 1) * 2654435761;
+    const pause = () => {
+      if (!thinkMs) return Promise.resolve();
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      const ms = thinkMs[0] + (seed / 2 ** 32) * (thinkMs[1] - thinkMs[0]);
+      return new Promise((resolve) => setTimeout(resolve, Math.min(ms, Math.max(0, stopAt - Date.now()))));
+    };
     while (Date.now() < stopAt) {
+      if (step !== n) await pause();
+      if (Date.now() >= stopAt) break;
       step += 1;
       const target = targets[step % targets.length];
       if (!target) break;

@@ -1,6 +1,6 @@
 // `npm run stress`: the probes of issue 10 against a production build on loopback, with the goals
 // as a table. Not part of `npm test`; a missed goal is a finding, not a failure of the run.
-//   npm run stress                 full run (about 10–15 minutes on a shared 2-core machine)
+//   npm run stress                 full run (about 5–10 minutes on a shared 2-core machine)
 //   npm run stress -- --quick      shorter: fewer clients, seconds and crash cycles
 //   npm run stress -- --app-dir=/path/to/other/checkout   probe another checkout's build
 // It builds the app when there is no build (or sources are newer than it), uses its own database
@@ -23,6 +23,8 @@ import { api, buildWorld } from "./stress-world";
 
 const FULL = { wrkSeconds: 15, clients: 200, loadSeconds: 60, crashCycles: 30 };
 const QUICK = { wrkSeconds: 10, clients: 50, loadSeconds: 15, crashCycles: 10 };
+/** The informational class run's pause between one client's actions: a quick reader's, not a bot's. */
+const READING_PACE_MS = [2_000, 10_000] as const;
 const GOAL = { sweepRequests: 2_000, pageShare: 0.25, clients: 200, p99Ms: 2_000, crashCycles: 30 };
 
 interface Goal {
@@ -106,11 +108,12 @@ async function main() {
     const cookies: string[] = [];
     for (let i = 0; i < 8; i++) cookies.push(await signIn(baseUrl, DEMO_ACCOUNT));
     const load: LoadResult = await runLoad(world, { clients: size.clients, seconds: size.loadSeconds, cookies });
-    console.log(
-      `[stress]   ${load.requests} requests in ${load.seconds.toFixed(1)} s (${(load.requests / load.seconds).toFixed(1)}/s; ${load.pageRequests} pages, ${load.textRequests} texts, ${load.saves} saves, ${load.acknowledged} acknowledged); ` +
-        `p50 ${load.p50Ms.toFixed(0)} ms, p95 ${load.p95Ms.toFixed(0)} ms, p99 ${load.p99Ms.toFixed(0)} ms (pages p99 ${load.pageP99Ms.toFixed(0)}, saves p99 ${load.saveP99Ms.toFixed(0)}); ` +
-        `${load.timeouts} timeouts, ${load.serverErrors} × 5xx, ${load.errors} other errors; ${load.lost} acknowledged saves missing`,
-    );
+    console.log(`[stress]   ${describeLoad(load)}`);
+
+    // The same clients at a reading pace: no goal, a figure for deciding what "a class at once" asks.
+    console.log(`[stress] (4b) a class at reading pace: ${size.clients} clients, ${READING_PACE_MS[0] / 1000}–${READING_PACE_MS[1] / 1000} s between actions, ${size.loadSeconds} s …`);
+    const paced: LoadResult = await runLoad(world, { clients: size.clients, seconds: size.loadSeconds, cookies, thinkMs: READING_PACE_MS });
+    console.log(`[stress]   ${describeLoad(paced)}`);
 
     console.log(`[stress] (5) crash: kill -9 mid-write, ${size.crashCycles} cycles …`);
     const crashed = await runCrashCycles(world, server, options, { cycles: size.crashCycles });
@@ -171,10 +174,22 @@ async function main() {
     console.log(`\nnpm run stress${quick ? " -- --quick" : ""} · ${new Date().toISOString()} · ${Math.round((Date.now() - started) / 1000)} s · load average ${os.loadavg().map((n) => n.toFixed(2)).join(" ")}\n`);
     console.log(table);
     console.log(`\n${met} of ${goals.length} goals met.`);
-    fs.writeFileSync(path.join(dataDir, "results.json"), JSON.stringify({ quick, appDir, wrk, sweep: { ...sweep, byStatus: Object.fromEntries(sweep.byStatus), serverErrorsBy: Object.fromEntries(sweep.serverErrorsBy) }, cross, revocation, actions, load, crash, goals }, null, 2));
+    console.log(
+      `Also measured (no goal): ${paced.clients} clients pausing ${READING_PACE_MS[0] / 1000}–${READING_PACE_MS[1] / 1000} s between actions: ` +
+        `${(paced.requests / paced.seconds).toFixed(1)} requests/s, p50 ${paced.p50Ms.toFixed(0)} ms, p95 ${paced.p95Ms.toFixed(0)} ms, p99 ${paced.p99Ms.toFixed(0)} ms, ${paced.timeouts} timeouts, ${paced.lost} of ${paced.acknowledged} saves missing.`,
+    );
+    fs.writeFileSync(path.join(dataDir, "results.json"), JSON.stringify({ quick, appDir, wrk, paced, sweep: { ...sweep, byStatus: Object.fromEntries(sweep.byStatus), serverErrorsBy: Object.fromEntries(sweep.serverErrorsBy) }, cross, revocation, actions, load, crash, goals }, null, 2));
   } finally {
     await server.stop();
   }
+}
+
+function describeLoad(load: LoadResult): string {
+  return (
+    `${load.requests} requests in ${load.seconds.toFixed(1)} s (${(load.requests / load.seconds).toFixed(1)}/s; ${load.pageRequests} pages, ${load.textRequests} texts, ${load.saves} saves, ${load.acknowledged} acknowledged); ` +
+    `p50 ${load.p50Ms.toFixed(0)} ms, p95 ${load.p95Ms.toFixed(0)} ms, p99 ${load.p99Ms.toFixed(0)} ms (pages p99 ${load.pageP99Ms.toFixed(0)}, saves p99 ${load.saveP99Ms.toFixed(0)}); ` +
+    `${load.timeouts} timeouts, ${load.serverErrors} × 5xx, ${load.errors} other errors; ${load.lost} acknowledged saves missing`
+  );
 }
 
 main().catch((error: unknown) => {
