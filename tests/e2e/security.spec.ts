@@ -36,6 +36,24 @@ test("a copied session cookie stops working the moment its owner signs out", asy
   await stolen.close();
 });
 
+test("signing out without a connection says so and keeps the page; back online, it works", async ({ page }) => {
+  await newSignedInAccount(page, "Offline Historian");
+  await page.goto("/library");
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  const here = page.url();
+  await page.context().setOffline(true);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Not signed out" })).toBeVisible();
+  expect(page.url()).toBe(here);
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeEnabled();
+
+  await page.context().setOffline(false);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.waitForURL(/\/signin/);
+  expect((await page.request.get("/api/auth/session")).status()).toBe(200);
+  expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
+});
+
 test("'Sign out everywhere' on the account page ends the other browser's session too", async ({ page, browser }) => {
   await newSignedInAccount(page, "Careful Historian");
   const other = await contextWithCookies(browser, await page.context().cookies());
