@@ -98,7 +98,7 @@ export function AnnotationCard({
           </p>
           {cited ? (
             <p className="annotation-card__citation">
-              <span className="hint">Cite as </span>
+              <span className="hint">Cite as: </span>
               {cited.citation}
             </p>
           ) : null}

@@ -63,6 +63,7 @@ test("five files of different formats are reviewed, one retitled, stored, and th
   const summary = card.locator(".annotation-card__summary");
   if ((await summary.getAttribute("aria-expanded")) !== "true") await summary.click();
   await expect(summary).toHaveAttribute("aria-expanded", "true");
+  await expect(card.locator(".annotation-card__citation")).toHaveText(/^Cite as: \S/);
   await expect(card.locator(".annotation-card__citation")).toContainText("Протокол XIV съезда");
   await expect(card.locator(".annotation-card__citation")).toContainText("p. 2.");
 
