@@ -5,7 +5,7 @@ import http from "node:http";
 import zlib from "node:zlib";
 import Database from "better-sqlite3";
 import { firstScreenBlocks } from "../../lib/documents/first-screen-blocks";
-import { currentText, wordSpan, type StressWorld } from "./stress-world";
+import { acknowledgedId, claimBody, currentText, type StressWorld } from "./stress-world";
 
 const REQUEST_TIMEOUT_MS = 30_000;
 
@@ -34,16 +34,6 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? NaN;
 }
 
-/** The id of the annotation a save answered with (201: `{ annotation: { id } }`). */
-function createdId(body: Buffer): string | null {
-  try {
-    const json = JSON.parse(body.toString("utf8")) as { annotation?: { id?: unknown } };
-    return typeof json.annotation?.id === "string" ? json.annotation.id : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Ids of `ids` that the database does not hold. */
 export function missingAnnotations(databaseFile: string, ids: readonly string[]): string[] {
   const sql = new Database(databaseFile, { readonly: true, fileMustExist: true });
@@ -52,6 +42,14 @@ export function missingAnnotations(databaseFile: string, ids: readonly string[])
     return ids.filter((id) => exists.get(id) === undefined);
   } finally {
     sql.close();
+  }
+}
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString("utf8"));
+  } catch {
+    return null;
   }
 }
 
@@ -80,17 +78,24 @@ function createLoadClient(baseUrl: string, clients: number) {
             path,
             method,
             headers: { cookie, "accept-encoding": "gzip", ...(payload ? { origin: origin.origin, "content-type": "application/json", "content-length": payload.length } : {}) },
-            timeout: REQUEST_TIMEOUT_MS,
           },
           (response) => {
             const chunks: Buffer[] = [];
             response.on("data", (chunk: Buffer) => chunks.push(chunk));
-            response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks), gzipped: response.headers["content-encoding"] === "gzip" }));
+            response.on("end", () => {
+              clearTimeout(timer);
+              resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks), gzipped: response.headers["content-encoding"] === "gzip" });
+            });
             response.on("error", reject);
           },
         );
-        request.on("timeout", () => request.destroy(new RequestTimeout(`${method} ${path}: no answer in ${REQUEST_TIMEOUT_MS} ms`)));
-        request.on("error", reject);
+        // The whole exchange, answer included, within the limit (as fetch's AbortSignal.timeout):
+        // a socket timeout would only count the time nothing arrives.
+        const timer = setTimeout(() => request.destroy(new RequestTimeout(`${method} ${path}: not answered in ${REQUEST_TIMEOUT_MS} ms`)), REQUEST_TIMEOUT_MS);
+        request.on("error", (error) => {
+          clearTimeout(timer);
+          reject(error);
+        });
         request.end(payload);
       });
     },
@@ -153,10 +158,10 @@ export async function runLoad(world: StressWorld, { clients, seconds, cookies, t
       try {
         if (step % 4 === 0) {
           saves += 1;
-          const span = wordSpan(target.text, (step * 7919 + n * 104729) % target.text.length);
-          const made = await load.request(`/api/documents/${target.id}/annotations`, { cookie, method: "POST", json: { revisionId: target.revisionId, ...span, kind: "CLAIM", note: `load ${n}/${step}` } });
+          const body = claimBody(target.revisionId, target.text, (step * 7919 + n * 104729) % target.text.length, `load ${n}/${step}`);
+          const made = await load.request(`/api/documents/${target.id}/annotations`, { cookie, method: "POST", json: body });
           saveLatencies.push(performance.now() - started);
-          const id = made.status === 201 ? createdId(made.gzipped ? zlib.gunzipSync(made.body) : made.body) : null;
+          const id = made.status === 201 ? acknowledgedId(made.status, parseJson(made.gzipped ? zlib.gunzipSync(made.body) : made.body)) : null;
           if (id) acknowledged.push(id);
           else if (made.status >= 500) serverErrors += 1;
           else errors += 1;

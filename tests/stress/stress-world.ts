@@ -88,11 +88,20 @@ export function wordSpan(text: string, from: number, words = 2): { start: number
   return { start: first.index, end, exact: text.slice(first.index, end) };
 }
 
-export async function createAnnotation(world: Pick<StressWorld, "baseUrl" | "cookie">, documentId: string, revisionId: string, text: string, at: number, note = ""): Promise<{ status: number; id: string | null }> {
-  const span = wordSpan(text, at);
-  const { status, json } = await api(world, "POST", `/api/documents/${documentId}/annotations`, { kind: "json", value: { revisionId, ...span, kind: "CLAIM", note } });
+/** The body of a save: a claim on whole words near `at` of `text` (the revision's). */
+export function claimBody(revisionId: string, text: string, at: number, note = "") {
+  return { revisionId, ...wordSpan(text, at), kind: "CLAIM" as const, note };
+}
+
+/** The id of the annotation a save acknowledged (201: `{ annotation: { id } }`), or null. */
+export function acknowledgedId(status: number, json: unknown): string | null {
   const id = field(json, "annotation", "id");
-  return { status, id: status === 201 && typeof id === "string" ? id : null };
+  return status === 201 && typeof id === "string" ? id : null;
+}
+
+export async function createAnnotation(world: Pick<StressWorld, "baseUrl" | "cookie">, documentId: string, revisionId: string, text: string, at: number, note = ""): Promise<{ status: number; id: string | null }> {
+  const { status, json } = await api(world, "POST", `/api/documents/${documentId}/annotations`, { kind: "json", value: claimBody(revisionId, text, at, note) });
+  return { status, id: acknowledgedId(status, json) };
 }
 
 /** Sets up the run's own document with an annotation, a reply and a link on it. */
