@@ -52,6 +52,11 @@ async function newStudent(browser: Browser) {
   return { context, page };
 }
 
+/** The page has hydrated: the mark the bench's floor reads (components/layout/hydration-mark.tsx), set once. */
+const hydrated = async (page: Page) => {
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName("app:hydrated").length)).toBe(1);
+};
+
 const editorReady = async (page: Page) => {
   await expect(page.locator(".ProseMirror")).toBeVisible();
   await expect(page.locator(".ProseMirror [data-annotation-id]").first()).toBeVisible();
@@ -92,7 +97,7 @@ test("every page passes axe-core's WCAG 2.1 A and AA rules", async ({ page, brow
     await expect(p.getByRole("heading", { level: 1 })).toBeVisible();
   });
   await check(page, "new document / import", `${ws}/documents/new`);
-  await check(page, "account", "/account");
+  await check(page, "account", "/account", hydrated);
   await check(page, "assignments", `${ws}/assignments`);
   await check(page, "assignment", `${ws}/assignments/${classroom.assignmentId}`);
 

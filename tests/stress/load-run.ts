@@ -8,6 +8,12 @@ import { firstScreenBlocks } from "../../lib/documents/first-screen-blocks";
 import { acknowledgedId, claimBody, currentText, type StressWorld } from "./stress-world";
 
 const REQUEST_TIMEOUT_MS = 30_000;
+/**
+ * The run's opening: every client's first request arrives at once, on new connections. Requests
+ * started after it are also reported apart ("steady p99"), to tell the opening's queue from the
+ * rest; the goals read the whole run.
+ */
+const OPENING_MS = 5_000;
 
 export interface LoadResult {
   clients: number;
@@ -24,6 +30,8 @@ export interface LoadResult {
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
+  /** p99 of the requests started after the opening (OPENING_MS). */
+  steadyP99Ms: number;
   pageP99Ms: number;
   saveP99Ms: number;
   lost: number;
@@ -116,6 +124,71 @@ export interface LoadOptions {
   thinkMs?: readonly [number, number];
 }
 
+export interface FloorResult {
+  path: string;
+  clients: number;
+  seconds: number;
+  requests: number;
+  timeouts: number;
+  /** Answers other than 200 (5xx included). */
+  errors: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  /** p99 of the requests started after the opening (OPENING_MS). */
+  steadyP99Ms: number;
+}
+
+/**
+ * The floor under the goal's load: the same closed loop of `clients`, each asking for one cheap
+ * `path` again the moment it is answered (the app's smallest signed-in page, or next-auth's own
+ * session route). What the class run's latency can be compared with on this machine, at this
+ * moment: no page of the app answers a closed loop faster than these do.
+ */
+export async function runFloor(world: Pick<StressWorld, "baseUrl" | "cookie">, { clients, seconds, cookies, path }: { clients: number; seconds: number; cookies: string[]; path: string }): Promise<FloorResult> {
+  const latencies: number[] = [];
+  const steady: number[] = [];
+  let timeouts = 0;
+  let errors = 0;
+  const load = createLoadClient(world.baseUrl, clients);
+  // Warm: each server process loads the route's code on its first request to it (the class run's
+  // pages were warmed by what ran before it). Connections are dealt out to processes in turn.
+  for (let round = 0; round < 3; round++) await Promise.all(Array.from({ length: 8 }, () => load.request(path, { cookie: world.cookie }).catch(() => null)));
+  const stopAt = Date.now() + seconds * 1000;
+  const client = async (n: number) => {
+    const cookie = cookies[n % cookies.length] ?? world.cookie;
+    while (Date.now() < stopAt) {
+      const started = performance.now();
+      try {
+        const answer = await load.request(path, { cookie });
+        const ms = performance.now() - started;
+        latencies.push(ms);
+        if (started - began >= OPENING_MS) steady.push(ms);
+        if (answer.status !== 200) errors += 1;
+      } catch (error) {
+        if (error instanceof RequestTimeout) timeouts += 1;
+        else errors += 1;
+      }
+    }
+  };
+  const began = performance.now();
+  await Promise.all(Array.from({ length: clients }, (_, n) => client(n)));
+  load.close();
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    path,
+    clients,
+    seconds: (performance.now() - began) / 1000,
+    requests: sorted.length + timeouts,
+    timeouts,
+    errors,
+    p50Ms: percentile(sorted, 50),
+    p95Ms: percentile(sorted, 95),
+    p99Ms: percentile(sorted, 99),
+    steadyP99Ms: percentile(steady.sort((a, b) => a - b), 99),
+  };
+}
+
 export async function runLoad(world: StressWorld, { clients, seconds, cookies, thinkMs }: LoadOptions): Promise<LoadResult> {
   // Saves go to the seed documents, on their current revisions. A browser asks for a revision's
   // text only where the page does not carry it whole: a text longer than the server-drawn opening.
@@ -128,6 +201,7 @@ export async function runLoad(world: StressWorld, { clients, seconds, cookies, t
   const pageLatencies: number[] = [];
   const saveLatencies: number[] = [];
   const textLatencies: number[] = [];
+  const steady: number[] = [];
   const acknowledged: string[] = [];
   let timeouts = 0;
   let errors = 0;
@@ -160,14 +234,18 @@ export async function runLoad(world: StressWorld, { clients, seconds, cookies, t
           saves += 1;
           const body = claimBody(target.revisionId, target.text, (step * 7919 + n * 104729) % target.text.length, `load ${n}/${step}`);
           const made = await load.request(`/api/documents/${target.id}/annotations`, { cookie, method: "POST", json: body });
-          saveLatencies.push(performance.now() - started);
+          const ms = performance.now() - started;
+          saveLatencies.push(ms);
+          if (started - began >= OPENING_MS) steady.push(ms);
           const id = made.status === 201 ? acknowledgedId(made.status, parseJson(made.gzipped ? zlib.gunzipSync(made.body) : made.body)) : null;
           if (id) acknowledged.push(id);
           else if (made.status >= 500) serverErrors += 1;
           else errors += 1;
         } else {
           const page = await load.request(`/documents/${target.id}`, { cookie });
-          pageLatencies.push(performance.now() - started);
+          const ms = performance.now() - started;
+          pageLatencies.push(ms);
+          if (started - began >= OPENING_MS) steady.push(ms);
           if (page.status >= 500) serverErrors += 1;
           else if (page.status !== 200) errors += 1;
           // A long text's reader loads it from the revision's endpoint; a browser keeps it (it is
@@ -176,7 +254,9 @@ export async function runLoad(world: StressWorld, { clients, seconds, cookies, t
             textsFetched.add(target.revisionId);
             const textStarted = performance.now();
             const text = await load.request(`/api/revisions/${target.revisionId}/text`, { cookie });
-            textLatencies.push(performance.now() - textStarted);
+            const textMs = performance.now() - textStarted;
+            textLatencies.push(textMs);
+            if (textStarted - began >= OPENING_MS) steady.push(textMs);
             if (text.status >= 500) serverErrors += 1;
             else if (text.status !== 200) errors += 1;
           }
@@ -209,6 +289,7 @@ export async function runLoad(world: StressWorld, { clients, seconds, cookies, t
     p50Ms: percentile(all, 50),
     p95Ms: percentile(all, 95),
     p99Ms: percentile(all, 99),
+    steadyP99Ms: percentile(steady.sort((a, b) => a - b), 99),
     pageP99Ms: percentile(pages, 99),
     saveP99Ms: percentile(saved, 99),
     lost,
