@@ -111,6 +111,16 @@ function createLoadClient(baseUrl: string, clients: number) {
   };
 }
 
+type LoadClient = ReturnType<typeof createLoadClient>;
+
+/** Runs one loop per client at once (each told when they all began) and then closes the pool. */
+async function runClients(load: LoadClient, clients: number, client: (n: number, began: number) => Promise<void>): Promise<number> {
+  const began = performance.now();
+  await Promise.all(Array.from({ length: clients }, (_, n) => client(n, began)));
+  load.close();
+  return (performance.now() - began) / 1000;
+}
+
 export interface LoadOptions {
   clients: number;
   seconds: number;
@@ -155,7 +165,7 @@ export async function runFloor(world: Pick<StressWorld, "baseUrl" | "cookie">, {
   // pages were warmed by what ran before it). Connections are dealt out to processes in turn.
   for (let round = 0; round < 3; round++) await Promise.all(Array.from({ length: 8 }, () => load.request(path, { cookie: world.cookie }).catch(() => null)));
   const stopAt = Date.now() + seconds * 1000;
-  const client = async (n: number) => {
+  const client = async (n: number, began: number) => {
     const cookie = cookies[n % cookies.length] ?? world.cookie;
     while (Date.now() < stopAt) {
       const started = performance.now();
@@ -171,14 +181,12 @@ export async function runFloor(world: Pick<StressWorld, "baseUrl" | "cookie">, {
       }
     }
   };
-  const began = performance.now();
-  await Promise.all(Array.from({ length: clients }, (_, n) => client(n)));
-  load.close();
+  const elapsed = await runClients(load, clients, client);
   const sorted = latencies.sort((a, b) => a - b);
   return {
     path,
     clients,
-    seconds: (performance.now() - began) / 1000,
+    seconds: elapsed,
     requests: sorted.length + timeouts,
     timeouts,
     errors,
@@ -210,7 +218,7 @@ export async function runLoad(world: StressWorld, { clients, seconds, cookies, t
   const stopAt = Date.now() + seconds * 1000;
 
   const load = createLoadClient(world.baseUrl, clients);
-  const client = async (n: number) => {
+  const client = async (n: number, began: number) => {
     const cookie = cookies[n % cookies.length] ?? world.cookie;
     let step = n;
     const textsFetched = new Set<string>();
@@ -267,10 +275,7 @@ export async function runLoad(world: StressWorld, { clients, seconds, cookies, t
       }
     }
   };
-  const began = performance.now();
-  await Promise.all(Array.from({ length: clients }, (_, n) => client(n)));
-  load.close();
-  const elapsed = (performance.now() - began) / 1000;
+  const elapsed = await runClients(load, clients, client);
   const all = [...pageLatencies, ...textLatencies, ...saveLatencies].sort((a, b) => a - b);
   const pages = [...pageLatencies].sort((a, b) => a - b);
   const saved = [...saveLatencies].sort((a, b) => a - b);
