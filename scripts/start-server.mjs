@@ -2,8 +2,8 @@
 //
 // Node's cluster module forks WEB_CONCURRENCY workers (default: the cores this process may use);
 // each runs Next's documented programmatic server (`next({ dev: false })` + getRequestHandler,
-// https://nextjs.org/docs/app/guides/custom-server); the workers accept connections themselves from
-// the shared socket (see schedulingPolicy). The database was prepared (migrated, seeded) once before this script runs (see
+// https://nextjs.org/docs/app/guides/custom-server) and the primary hands them connections in
+// turn. The database was prepared (migrated, seeded) once before this script runs (see
 // package.json), so workers never race to migrate. A worker that dies is replaced; SIGINT or
 // SIGTERM stops every worker (each finishes the requests it has) and then the primary.
 //
@@ -38,20 +38,7 @@ function listenPort(env = process.env) {
   return port;
 }
 
-/**
- * Workers accept connections themselves from the shared socket (SCHED_NONE) unless
- * NODE_CLUSTER_SCHED_POLICY says otherwise ("rr": Node's default outside Windows). With "rr" the
- * primary accepts each connection and hands it to a worker, one at a time, each hand-off waiting
- * for the worker to acknowledge it between its turns of work: when a class of 200 opens a page at
- * the same moment, the last connections reached a busy worker seconds after they were made, while
- * the requests themselves took at most 1.3 s inside it.
- */
-export function schedulingPolicy(env = process.env) {
-  return env.NODE_CLUSTER_SCHED_POLICY ? cluster.schedulingPolicy : cluster.SCHED_NONE;
-}
-
 function runPrimary() {
-  cluster.schedulingPolicy = schedulingPolicy();
   const count = workerCount();
   const port = listenPort();
   const restarts = [];
